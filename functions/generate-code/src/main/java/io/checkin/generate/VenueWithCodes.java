@@ -1,0 +1,7 @@
+package io.checkin.generate;
+
+import io.checkin.code.IssuedCode;
+
+/** A venue and its two current codes. */
+public record VenueWithCodes(VenueSummary venue, IssuedCode entry, IssuedCode exit) {
+}

@@ -1,0 +1,46 @@
+package io.checkin.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.checkin.keys.DevKeys;
+import io.checkin.store.EmbeddedMongo;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * The local stack: every function in one process, on an embedded store that keeps its data in a folder,
+ * with development keys made on first start. Runs before Quarkus reads its configuration, so what it
+ * prepares (store address, key locations) is plain configuration to the functions.
+ */
+@QuarkusMain
+public class LocalMain {
+
+    /** Environment variable naming the data folder (store file and keys); default {@code data}. */
+    static final String DATA_DIR_ENV = "CHECKIN_DATA_DIR";
+    static final String CONNECTION_STRING = "quarkus.mongodb.connection-string";
+
+    public static void main(String... args) {
+        Path data = Path.of(envOr(DATA_DIR_ENV, "data")).toAbsolutePath();
+        setDefault("quarkus.profile", "local");
+        Map<String, String> keys = DevKeys.ensure(data.resolve("keys"));
+        keys.forEach(LocalMain::setDefault);
+        if (System.getProperty(CONNECTION_STRING) == null && System.getenv("QUARKUS_MONGODB_CONNECTION_STRING") == null) {
+            EmbeddedMongo store = EmbeddedMongo.file(data.resolve("store.mv"), 0);
+            LocalStore.hold(store);
+            System.setProperty(CONNECTION_STRING, store.connectionString());
+        }
+        Quarkus.run(LocalStack.class, args);
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,34 @@
+package io.checkin.local;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.checkin.store.EmbeddedMongo;
+import io.quarkus.runtime.ShutdownEvent;
+
+/**
+ * Owns the embedded store of the local run, and closes it last when the application stops (Ctrl-C
+ * included), which commits its file so the data survives a restart.
+ */
+@ApplicationScoped
+public class LocalStore {
+
+    private static volatile EmbeddedMongo store;
+
+    static void hold(EmbeddedMongo embedded) {
+        store = embedded;
+    }
+
+    static boolean embedded() {
+        return store != null;
+    }
+
+    void onStop(@Observes @Priority(Integer.MAX_VALUE) ShutdownEvent event) {
+        EmbeddedMongo held = store;
+        store = null;
+        if (held != null) {
+            held.close();
+        }
+    }
+}

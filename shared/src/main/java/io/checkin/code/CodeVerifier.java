@@ -1,0 +1,118 @@
+package io.checkin.code;
+
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.jose4j.json.JsonUtil;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.EllipticCurveJsonWebKey;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * Checks that a code was signed by one of the accepted keys. Every scan at a venue carries the same token,
+ * so the outcome, accepted or rejected, is remembered by token string: the signature is checked once per
+ * venue, direction and instance, and a flood of one forged token costs one check.
+ * Whether the code is still current (venue status, code version) is not decided here: see {@link CodeChecker}.
+ */
+public final class CodeVerifier {
+
+    private static final AlgorithmConstraints ES256_ONLY = new AlgorithmConstraints(
+            AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+
+    private final Map<String, PublicKey> keys;
+    private final Cache<String, Object> outcomes;
+
+    public CodeVerifier(Map<String, PublicKey> keysById, long cacheSize, Duration cacheTtl) {
+        this.keys = Map.copyOf(keysById);
+        this.outcomes = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cacheTtl).build();
+    }
+
+    /** Accepts the P-256 keys of a JWK set; other keys in the set are ignored. */
+    public static Map<String, PublicKey> keysOf(String jwksJson) {
+        try {
+            Map<String, PublicKey> keys = new HashMap<>();
+            for (JsonWebKey jwk : new JsonWebKeySet(jwksJson).getJsonWebKeys()) {
+                if (jwk instanceof EllipticCurveJsonWebKey ec && "P-256".equals(ec.getCurveName())
+                        && jwk.getKeyId() != null) {
+                    keys.put(jwk.getKeyId(), ec.getPublicKey());
+                }
+            }
+            if (keys.isEmpty()) {
+                throw new IllegalStateException("The code verification key set holds no EC P-256 key with a kid");
+            }
+            return keys;
+        } catch (JoseException e) {
+            throw new IllegalStateException("The code verification key set is not a valid JWK set", e);
+        }
+    }
+
+    /** The signed content of a code URL or bare token, or a {@link CodeRejectedException}. */
+    public VenueCode verify(String codeOrUrl) {
+        String token = CodeUrls.token(codeOrUrl);
+        Object outcome = outcomes.get(token, this::verifyUncached);
+        if (outcome instanceof CodeRejectedException rejected) {
+            throw new CodeRejectedException(rejected.code(), rejected.getMessage());
+        }
+        return (VenueCode) outcome;
+    }
+
+    /** As {@link #verify(String)}, and the code must be for the given direction. */
+    public VenueCode verify(String codeOrUrl, Direction expected) {
+        VenueCode code = verify(codeOrUrl);
+        if (code.direction() != expected) {
+            throw new CodeRejectedException(CodeRejectedException.WRONG_DIRECTION,
+                    "This is the " + (code.direction() == Direction.IN ? "entry" : "exit")
+                            + " code; scan the " + (expected == Direction.IN ? "entry" : "exit") + " code");
+        }
+        return code;
+    }
+
+    private Object verifyUncached(String token) {
+        try {
+            return checkSignature(token);
+        } catch (CodeRejectedException e) {
+            return e;
+        }
+    }
+
+    private VenueCode checkSignature(String token) {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setAlgorithmConstraints(ES256_ONLY);
+        String kid;
+        try {
+            jws.setCompactSerialization(token);
+            kid = jws.getKeyIdHeaderValue();
+        } catch (JoseException | RuntimeException e) {
+            throw new CodeRejectedException(CodeRejectedException.MALFORMED, "The code cannot be read");
+        }
+        PublicKey key = kid == null ? null : keys.get(kid);
+        if (key == null) {
+            throw new CodeRejectedException(CodeRejectedException.UNKNOWN_KEY,
+                    "The code was signed with a key this service does not know");
+        }
+        String payload;
+        try {
+            jws.setKey(key);
+            if (!jws.verifySignature()) {
+                throw new JoseException("signature mismatch");
+            }
+            payload = jws.getUnverifiedPayload();
+        } catch (JoseException | RuntimeException e) {
+            throw new CodeRejectedException(CodeRejectedException.BAD_SIGNATURE, "The code's signature is invalid");
+        }
+        try {
+            return CodeClaims.parse(JsonUtil.parseJson(payload));
+        } catch (JoseException | ClassCastException e) {
+            throw new CodeRejectedException(CodeRejectedException.MALFORMED, "The code's content is not valid");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.checkin.error;
+
+import java.util.List;
+
+/**
+ * Input checks that every function shares. Each failure names the offending field, so a client can show
+ * the error next to the input that caused it.
+ */
+public final class Fields {
+
+    private Fields() {
+    }
+
+    public static <T> T required(T value, String field) {
+        if (value == null) {
+            throw ProblemException.badRequest("missing-field", field, field + " is required");
+        }
+        return value;
+    }
+
+    /** A required, non-blank text of at most {@code maxLength} characters, trimmed, without control characters. */
+    public static String text(String value, String field, int maxLength) {
+        required(value, field);
+        String trimmed = value.strip();
+        if (trimmed.isEmpty()) {
+            throw ProblemException.badRequest("blank-field", field, field + " must not be blank");
+        }
+        return checkText(trimmed, field, maxLength);
+    }
+
+    /** Like {@link #text} but absent is allowed (returns null). */
+    public static String optionalText(String value, String field, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return checkText(value.strip(), field, maxLength);
+    }
+
+    private static String checkText(String value, String field, int maxLength) {
+        if (value.codePointCount(0, value.length()) > maxLength) {
+            throw ProblemException.badRequest("field-too-long", field,
+                    field + " must be at most " + maxLength + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) || (Character.isSurrogate(c) && !validSurrogateAt(value, i))) {
+                throw ProblemException.badRequest("invalid-characters", field,
+                        field + " contains control characters or broken unicode");
+            }
+            if (Character.isHighSurrogate(c)) {
+                i++;
+            }
+        }
+        return value;
+    }
+
+    private static boolean validSurrogateAt(String s, int i) {
+        return Character.isHighSurrogate(s.charAt(i)) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    }
+
+    public static int range(Integer value, String field, int min, int max) {
+        required(value, field);
+        if (value < min || value > max) {
+            throw ProblemException.badRequest("out-of-range", field,
+                    field + " must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    public static <T> List<T> list(List<T> value, String field, int min, int max) {
+        required(value, field);
+        if (value.size() < min || value.size() > max) {
+            throw ProblemException.badRequest("out-of-range", field,
+                    field + " must hold between " + min + " and " + max + " items");
+        }
+        for (int i = 0; i < value.size(); i++) {
+            required(value.get(i), field + "[" + i + "]");
+        }
+        return value;
+    }
+}

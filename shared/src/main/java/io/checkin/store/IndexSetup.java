@@ -1,0 +1,105 @@
+package io.checkin.store;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.bson.Document;
+import org.jboss.logging.Logger;
+
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoException;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Ensures the indexes of the data model at start-up. Creating an index that exists is a no-op, so every
+ * instance may do it. A store that is down at start-up does not stop the function from starting (it
+ * answers 503 until the store is back); the indexes are then retried in the background.
+ */
+@ApplicationScoped
+public class IndexSetup {
+
+    private static final Logger LOG = Logger.getLogger(IndexSetup.class);
+    static final String SCAN_TTL_INDEX = "scans_ttl";
+    private static final int INDEX_OPTIONS_CONFLICT = 85;
+
+    @Inject
+    Collections collections;
+
+    @Inject
+    StoreConfig config;
+
+    private volatile boolean done;
+    private ScheduledExecutorService retries;
+
+    void onStart(@Observes StartupEvent event) {
+        if (!tryEnsure()) {
+            retries = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "index-setup-retry");
+                t.setDaemon(true);
+                return t;
+            });
+            long every = config.indexRetryInterval().toMillis();
+            retries.scheduleWithFixedDelay(() -> {
+                if (tryEnsure()) {
+                    retries.shutdown();
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    public boolean done() {
+        return done;
+    }
+
+    boolean tryEnsure() {
+        try {
+            ensure();
+            done = true;
+            return true;
+        } catch (MongoException e) {
+            LOG.warnf("Could not ensure the indexes yet (%s); retrying every %s", e.getMessage(),
+                    config.indexRetryInterval());
+            return false;
+        }
+    }
+
+    public void ensure() {
+        collections.venues().createIndex(Indexes.ascending("ownerSub"), new IndexOptions().name("venues_owner"));
+        collections.scans().createIndex(Indexes.compoundIndex(Indexes.ascending("userSub"), Indexes.descending("at")),
+                new IndexOptions().name("scans_user_at"));
+        collections.scans().createIndex(Indexes.compoundIndex(Indexes.ascending("venueId"), Indexes.ascending("at")),
+                new IndexOptions().name("scans_venue_at"));
+        ensureTtl();
+    }
+
+    /** A changed retention must change the existing TTL index in place (collMod), not fail start-up. */
+    private void ensureTtl() {
+        long seconds = config.retention().toSeconds();
+        try {
+            collections.scans().createIndex(Indexes.ascending("at"),
+                    new IndexOptions().name(SCAN_TTL_INDEX).expireAfter(seconds, TimeUnit.SECONDS));
+        } catch (MongoCommandException e) {
+            if (e.getErrorCode() != INDEX_OPTIONS_CONFLICT) {
+                throw e;
+            }
+            collections.database().runCommand(new Document("collMod", Collections.SCANS)
+                    .append("index", new Document("name", SCAN_TTL_INDEX).append("expireAfterSeconds", seconds)));
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (retries != null) {
+            retries.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.checkin.venue;
+
+import java.security.SecureRandom;
+
+/** Short, random, URL-safe venue ids: unguessable, and short enough to keep the printed codes small. */
+public final class VenueIds {
+
+    private static final char[] ALPHABET = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
+    /** 58^11 is about 2.4e19: collisions among millions of venues are negligible, and retried anyway. */
+    public static final int LENGTH = 11;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private VenueIds() {
+    }
+
+    public static String next() {
+        char[] id = new char[LENGTH];
+        for (int i = 0; i < LENGTH; i++) {
+            id[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+        }
+        return new String(id);
+    }
+
+    public static boolean looksValid(String id) {
+        if (id == null || id.length() != LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (java.util.Arrays.binarySearch(ALPHABET, id.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,74 @@
+package io.checkin.venue;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+
+import io.checkin.store.Collections;
+
+/**
+ * The {@code venues} collection. Every call is bounded by a timeout, and a circuit breaker answers at once
+ * while the store is down, so a client gets a 503 within two seconds instead of a hanging request.
+ * Writes that belong to one owner filter on the owner too: the check and the change are one operation.
+ */
+@ApplicationScoped
+@Timeout(1500)
+@CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 2000, successThreshold = 1,
+        skipOn = { MongoWriteException.class, MongoBulkWriteException.class })
+public class VenueStore {
+
+    @Inject
+    Collections collections;
+
+    public void insert(Venue venue) {
+        collections.venues().insertOne(venue.toDocument());
+    }
+
+    /** Ordered, so a failure leaves a known prefix written, which the caller can remove again. */
+    public void insertAll(List<Venue> venues) {
+        collections.venues().insertMany(venues.stream().map(Venue::toDocument).toList(),
+                new InsertManyOptions().ordered(true));
+    }
+
+    public void deleteAll(List<String> ids) {
+        collections.venues().deleteMany(Filters.in("_id", ids));
+    }
+
+    public Optional<Venue> find(String id) {
+        return Optional.ofNullable(collections.venues().find(Filters.eq("_id", id)).first()).map(Venue::fromDocument);
+    }
+
+    /** Bumps the code version (which revokes every older code) if the venue belongs to the owner. */
+    public Optional<Venue> bumpCodeVersion(String id, String ownerSub, Instant now) {
+        return update(id, ownerSub, Updates.combine(Updates.inc("codeVersion", 1), Updates.set("updatedAt", Date.from(now))));
+    }
+
+    public Optional<Venue> setStatus(String id, String ownerSub, VenueStatus status, Instant now) {
+        return update(id, ownerSub,
+                Updates.combine(Updates.set("status", status.stored()), Updates.set("updatedAt", Date.from(now))));
+    }
+
+    private Optional<Venue> update(String id, String ownerSub, Bson update) {
+        Document after = collections.venues().findOneAndUpdate(
+                Filters.and(Filters.eq("_id", id), Filters.eq("ownerSub", ownerSub)), update,
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(after).map(Venue::fromDocument);
+    }
+}

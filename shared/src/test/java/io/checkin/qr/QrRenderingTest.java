@@ -1,0 +1,106 @@
+package io.checkin.qr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+
+import io.checkin.code.Direction;
+
+class QrRenderingTest {
+
+    private static final String URL = "https://checkin.example/c/eyJhbGciOiJFUzI1NiIsImtpZCI6ImFiYyJ9."
+            + "eyJ2aWQiOiJhYmNkZWZnaGlqayIsImRpciI6IklOIiwidmVyIjoxLCJuYW1lIjoiQ2Fmw6kifQ."
+            + "MEUCIQDx4m5bPz9Jm3Q1y7mQe5Cz1r8rN9o4rGz2cD1K5xQ0yQIgX2mR0N7t7mX3aZ6tV4u8r8b2vWlqP0kY3mJ5s";
+
+    private final QrMatrix qr = QrMatrix.encode(URL);
+
+    @Test
+    void pngDecodesBackToTheUrl() throws Exception {
+        byte[] png = QrPng.render(qr, QrPng.DEFAULT_SCALE);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertEquals(qr.size() * QrPng.DEFAULT_SCALE, image.getWidth());
+        assertEquals(URL, decode(image));
+    }
+
+    @Test
+    void pngDecodesAtTheSmallestScaleToo() throws Exception {
+        assertEquals(URL, decode(ImageIO.read(new ByteArrayInputStream(QrPng.render(qr, 2)))));
+    }
+
+    @Test
+    void svgIsXmlAndItsModulesDecodeBackToTheUrl() throws Exception {
+        String svg = QrSvg.render(qr);
+        Document doc = parse(svg);
+        assertEquals("svg", doc.getDocumentElement().getNodeName());
+        String path = doc.getElementsByTagName("path").item(0).getAttributes().getNamedItem("d").getNodeValue();
+        assertEquals(URL, decode(rasterize(path, qr.size(), 4)));
+    }
+
+    @Test
+    void posterIsXmlWithTheVenueNameEscapedAndTheCode() throws Exception {
+        String name = "Bar <\"Tom & Jerry's\"> 🍺";
+        String poster = Poster.render(qr, new Poster.Content("abcdefghijk", name, "1 Main St", Direction.OUT, 2));
+        Document doc = parse(poster);
+        String text = doc.getDocumentElement().getTextContent();
+        assertTrue(text.contains(name), text);
+        assertTrue(text.contains("Scan to leave"), text);
+        String path = doc.getElementsByTagName("path").item(0).getAttributes().getNamedItem("d").getNodeValue();
+        assertEquals(URL, decode(rasterize(path, qr.size(), 4)));
+    }
+
+    @Test
+    void entryPosterSaysEnter() throws Exception {
+        String poster = Poster.render(qr, new Poster.Content("abcdefghijk", "Gym", null, Direction.IN, 1));
+        assertTrue(parse(poster).getDocumentElement().getTextContent().contains("Scan to enter"));
+    }
+
+    static String decode(BufferedImage image) throws NotFoundException {
+        return new MultiFormatReader()
+                .decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)))).getText();
+    }
+
+    static Document parse(String xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+    }
+
+    /** Draws the SVG path's runs ("Mx yhNv1h-Nz") as pixels, the way any SVG renderer would. */
+    static BufferedImage rasterize(String path, int modules, int scale) throws IOException {
+        BufferedImage image = new BufferedImage(modules * scale, modules * scale, BufferedImage.TYPE_BYTE_GRAY);
+        var g = image.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(java.awt.Color.BLACK);
+        Matcher m = Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-\\d+z").matcher(path);
+        int runs = 0;
+        while (m.find()) {
+            g.fillRect(Integer.parseInt(m.group(1)) * scale, Integer.parseInt(m.group(2)) * scale,
+                    Integer.parseInt(m.group(3)) * scale, scale);
+            runs++;
+        }
+        g.dispose();
+        assertTrue(runs > 0, "no runs in the path");
+        assertEquals("", path.replaceAll("M\\d+ \\d+h\\d+v1h-\\d+z", ""), "the path holds only module runs");
+        return image;
+    }
+}
