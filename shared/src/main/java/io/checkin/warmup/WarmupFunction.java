@@ -2,6 +2,8 @@ package io.checkin.warmup;
 
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
 import io.checkin.store.Collections;
 import io.quarkus.funqy.Funq;
 
@@ -10,6 +12,8 @@ import io.quarkus.funqy.Funq;
  * beans and opens the connection pool (a cheap ping), so the first real request does not pay for either.
  */
 public class WarmupFunction {
+
+    private static final Logger LOG = Logger.getLogger(WarmupFunction.class);
 
     @Inject
     Collections collections;
@@ -21,6 +25,7 @@ public class WarmupFunction {
             collections.database().runCommand(new org.bson.Document("ping", 1));
             store = true;
         } catch (RuntimeException e) {
+            LOG.debugf("Warm-up could not reach the store: %s", e.getMessage());
             store = false;
         }
         return new Warmth("warm", store);

@@ -1,0 +1,107 @@
+package io.checkin.generate;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.checkin.store.Collections;
+import io.checkin.testing.Api;
+import io.checkin.testing.InjectStoreFaults;
+import io.checkin.testing.StoreFaults;
+import io.checkin.testing.StoreTestResource;
+import io.checkin.testing.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+@QuarkusTest
+@QuarkusTestResource(StoreTestResource.class)
+class StoreTest {
+
+    @InjectStoreFaults
+    StoreFaults faults;
+
+    @Inject
+    Collections collections;
+
+    /** Back to normal for the next test: the store answers and the circuit breakers have closed again. */
+    @AfterEach
+    void storeBack() {
+        faults.up();
+        awaitStatus(404, () -> Api.call("venue-codes", Tokens.venueManager("manager-store"), Venues.venue("AAAAAAAAAAA")));
+    }
+
+    @Test
+    void theIndexesExistAfterStartUp() {
+        List<String> scans = names(collections.scans().listIndexes());
+        List<String> venues = names(collections.venues().listIndexes());
+        assertTrue(venues.contains("_id_"), venues.toString());
+        // mongo-java-server accepts secondary and TTL indexes but does not list them; MongoDB does.
+        if (System.getenv(StoreTestResource.REAL_STORE_ENV) != null) {
+            assertTrue(scans.containsAll(List.of("scans_user_at", "scans_venue_at", "scans_ttl")), scans.toString());
+            assertTrue(venues.contains("venues_owner"), venues.toString());
+        }
+    }
+
+    @Test
+    void aStoreOutageIs503WithRetryAfterWithinTwoSecondsAndTheFunctionRecovers() {
+        faults.down();
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            Api.problem(Api.call("register-venue", Tokens.venueManager("manager-store"), Venues.draft("During outage")),
+                    503, "store-unavailable", null).header("Retry-After", equalTo("2"));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "took " + took);
+        }
+        RestAssured.get("/q/health/ready").then().statusCode(503);
+
+        faults.up();
+        awaitStatus(200, () -> Api.call("register-venue", Tokens.venueManager("manager-store"), Venues.draft("After outage")));
+        RestAssured.get("/q/health/ready").then().statusCode(200);
+        assertTrue(collections.venues().countDocuments(new Document("name", "During outage")) == 0);
+    }
+
+    @Test
+    void aHangingStoreIs503WithinTwoSeconds() {
+        faults.hang();
+        long start = System.nanoTime();
+        Api.problem(Api.call("venue-codes", Tokens.venueManager("manager-store"), Venues.venue("AAAAAAAAAAA")), 503,
+                "store-unavailable", null);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "took " + took);
+    }
+
+    private static void awaitStatus(int expected, java.util.function.Supplier<io.restassured.response.ValidatableResponse> call) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        int status;
+        do {
+            status = call.get().extract().statusCode();
+        } while (status != expected && System.nanoTime() < deadline && pause());
+        org.junit.jupiter.api.Assertions.assertEquals(expected, status, "the function did not recover");
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(250);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static List<String> names(Iterable<Document> indexes) {
+        List<String> names = new ArrayList<>();
+        indexes.forEach(d -> names.add(d.getString("name")));
+        return names;
+    }
+}

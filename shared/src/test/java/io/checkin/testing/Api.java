@@ -1,0 +1,38 @@
+package io.checkin.testing;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+/** Calls a function the way a client does: POST /{function}, a JSON body, a bearer token. */
+public final class Api {
+
+    private Api() {
+    }
+
+    public static ValidatableResponse call(String function, String token, Object body) {
+        return request(token).body(body).post("/" + function).then();
+    }
+
+    public static ValidatableResponse callRaw(String function, String token, String rawBody) {
+        return request(token).body(rawBody).post("/" + function).then();
+    }
+
+    public static RequestSpecification request(String token) {
+        RequestSpecification spec = given().contentType(ContentType.JSON);
+        return token == null ? spec : spec.header("Authorization", "Bearer " + token);
+    }
+
+    /** Asserts a problem document with the status, stable code and, when given, the offending field. */
+    public static ValidatableResponse problem(ValidatableResponse response, int status, String code, String field) {
+        response.statusCode(status).contentType("application/problem+json")
+                .body("status", org.hamcrest.Matchers.equalTo(status))
+                .body("code", org.hamcrest.Matchers.equalTo(code));
+        if (field != null) {
+            response.body("field", org.hamcrest.Matchers.equalTo(field));
+        }
+        return response;
+    }
+}
