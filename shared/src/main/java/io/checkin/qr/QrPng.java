@@ -21,13 +21,17 @@ public final class QrPng {
     public static byte[] render(QrMatrix qr, int scale) {
         int width = qr.size() * scale;
         int rowBytes = (width + 7) / 8;
-        byte[] raw = new byte[(rowBytes + 1) * width];
-        for (int y = 0; y < width; y++) {
-            int rowStart = y * (rowBytes + 1); // the first byte of each row is the filter type: 0, none
+        int stride = rowBytes + 1; // each row starts with its filter type: 0, none
+        byte[] raw = new byte[stride * width];
+        for (int my = 0; my < qr.size(); my++) {
+            int first = my * scale * stride;
             for (int x = 0; x < width; x++) {
-                if (!qr.dark(x / scale, y / scale)) {
-                    raw[rowStart + 1 + x / 8] |= (byte) (0x80 >>> (x % 8));
+                if (!qr.dark(x / scale, my)) {
+                    raw[first + 1 + (x >>> 3)] |= (byte) (0x80 >>> (x & 7));
                 }
+            }
+            for (int copy = 1; copy < scale; copy++) {
+                System.arraycopy(raw, first, raw, first + copy * stride, stride);
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 8 + 128);

@@ -46,6 +46,19 @@ class QrRenderingTest {
         assertEquals(URL, decode(ImageIO.read(new ByteArrayInputStream(QrPng.render(qr, 2)))));
     }
 
+    /** The mask is fixed rather than searched: random codes, as signatures are, must still all read back. */
+    @Test
+    void manyRandomCodesReadBack() throws Exception {
+        java.util.Random random = new java.util.Random(20261128);
+        for (int i = 0; i < 60; i++) {
+            byte[] bytes = new byte[120 + random.nextInt(120)];
+            random.nextBytes(bytes);
+            String url = "https://checkin.example/c/" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            byte[] png = QrPng.render(QrMatrix.encode(url), 3);
+            assertEquals(url, decode(ImageIO.read(new ByteArrayInputStream(png))), "code " + i);
+        }
+    }
+
     @Test
     void svgIsXmlAndItsModulesDecodeBackToTheUrl() throws Exception {
         String svg = QrSvg.render(qr);

@@ -18,6 +18,8 @@ public class LocalMain {
 
     /** Environment variable naming the data folder (store file and keys); default {@code data}. */
     static final String DATA_DIR_ENV = "CHECKIN_DATA_DIR";
+    /** Environment variable choosing the embedded store's backend: {@code file} (default) or {@code memory}. */
+    static final String STORE_ENV = "CHECKIN_EMBEDDED_STORE";
     static final String CONNECTION_STRING = "quarkus.mongodb.connection-string";
 
     public static void main(String... args) {
@@ -26,7 +28,8 @@ public class LocalMain {
         Map<String, String> keys = DevKeys.ensure(data.resolve("keys"));
         keys.forEach(LocalMain::setDefault);
         if (System.getProperty(CONNECTION_STRING) == null && System.getenv("QUARKUS_MONGODB_CONNECTION_STRING") == null) {
-            EmbeddedMongo store = EmbeddedMongo.file(data.resolve("store.mv"), 0);
+            EmbeddedMongo store = "memory".equals(envOr(STORE_ENV, "file")) ? EmbeddedMongo.inMemory(0)
+                    : EmbeddedMongo.file(data.resolve("store.mv"), 0);
             LocalStore.hold(store);
             System.setProperty(CONNECTION_STRING, store.connectionString());
         }

@@ -28,8 +28,7 @@ public class LocalStack implements QuarkusApplication {
         out.append("  generate-code: register-venue, register-venues, reissue-codes, venue-codes, suspend-venue, reactivate-venue\n");
         out.append("Health:     ").append(base).append("/q/health\n");
         out.append("Metrics:    ").append(base).append("/q/metrics\n");
-        out.append("Store:      ").append(LocalStore.embedded() ? "embedded, file-backed (" + dataDir() + ")" : "external MongoDB")
-                .append('\n');
+        out.append("Store:      ").append(LocalStore.describe(dataDir())).append('\n');
         out.append("Tokens (valid ").append(TOKEN_LIFETIME.toHours()).append(" h):\n");
         for (String role : new String[] { Roles.VENUE_MANAGER, Roles.CITIZEN, Roles.HEALTH_OFFICIAL, Roles.OPERATOR }) {
             out.append("TOKEN ").append(role).append(' ').append(token("local-" + role, role)).append('\n');

@@ -20,8 +20,12 @@ public class LocalStore {
         store = embedded;
     }
 
-    static boolean embedded() {
-        return store != null;
+    static String describe(String dataDir) {
+        if (store == null) {
+            return "external MongoDB";
+        }
+        return "memory".equals(System.getenv(LocalMain.STORE_ENV)) ? "embedded, in memory (gone when stopped)"
+                : "embedded, file-backed (" + dataDir + "/store.mv)";
     }
 
     void onStop(@Observes @Priority(Integer.MAX_VALUE) ShutdownEvent event) {

@@ -1,0 +1,55 @@
+# Shared helpers of the benchmark scripts: start the local stack on a memory store, run wrk, read its numbers.
+# shellcheck shell=bash
+
+require_wrk() {
+  command -v wrk >/dev/null 2>&1 || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# start_stack: starts ./local-stack (memory store) in the background; sets STACK_PID, BASE, and TOKEN_<role>.
+start_stack() {
+  BENCH_DIR=$(mktemp -d)
+  local port; port=$(free_port)
+  BASE="http://127.0.0.1:$port"
+  CHECKIN_EMBEDDED_STORE=memory QUARKUS_HTTP_PORT=$port CHECKIN_DATA_DIR="$BENCH_DIR" LOCAL_STACK_SKIP_BUILD=1 \
+    ./local-stack > "$BENCH_DIR/stack.log" 2>&1 &
+  STACK_PID=$!
+  trap stop_stack EXIT
+  for _ in $(seq 1 600); do
+    grep -q '^TOKEN operator ' "$BENCH_DIR/stack.log" 2>/dev/null && break
+    kill -0 "$STACK_PID" 2>/dev/null || { cat "$BENCH_DIR/stack.log"; echo "the local stack did not start" >&2; exit 1; }
+    sleep 0.1
+  done
+  TOKEN_venue_manager=$(awk '/^TOKEN venue-manager /{print $3}' "$BENCH_DIR/stack.log")
+  TOKEN_citizen=$(awk '/^TOKEN citizen /{print $3}' "$BENCH_DIR/stack.log")
+}
+
+stop_stack() {
+  if [[ -n "${STACK_PID:-}" ]] && kill -0 "$STACK_PID" 2>/dev/null; then
+    # SIGTERM: a background job of a script ignores SIGINT
+    kill -TERM "$STACK_PID"; wait "$STACK_PID" 2>/dev/null || true
+  fi
+  [[ -n "${BENCH_DIR:-}" ]] && rm -rf "$BENCH_DIR"
+}
+
+# warm_wrk PATH BODY TOKEN: a short unmeasured run, so the JIT has compiled the path before it is measured.
+warm_wrk() {
+  BODY="$2" TOKEN="$3" wrk -t"${THREADS:-2}" -c"${CONNECTIONS:-32}" -d"${WARMUP:-5s}" \
+    -s "$(dirname "${BASH_SOURCE[0]}")/post.lua" "$BASE$1" > /dev/null
+}
+
+# run_wrk NAME PATH BODY TOKEN: prints "NAME req/s p50_ms p99_ms errors" and stores the rate in RATE.
+run_wrk() {
+  local name=$1 path=$2 body=$3 token=$4 out
+  out=$(BODY="$body" TOKEN="$token" wrk -t"${THREADS:-2}" -c"${CONNECTIONS:-32}" -d"${DURATION:-15s}" --latency \
+    -s "$(dirname "${BASH_SOURCE[0]}")/post.lua" "$BASE$path")
+  RATE=$(awk '/^Requests\/sec:/{print $2}' <<<"$out")
+  local p50 p99 errors
+  p50=$(awk '$1=="50%"{print $2}' <<<"$out")
+  p99=$(awk '$1=="99%"{print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx or 3xx responses:/{print $5}' <<<"$out")
+  printf '%-22s %12s %10s %10s %8s\n' "$name" "$RATE" "$p50" "$p99" "${errors:-0}"
+}
