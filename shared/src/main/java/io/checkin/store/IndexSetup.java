@@ -29,7 +29,7 @@ public class IndexSetup {
 
     private static final Logger LOG = Logger.getLogger(IndexSetup.class);
     static final String SCAN_TTL_INDEX = "scans_ttl";
-    private static final int INDEX_OPTIONS_CONFLICT = 85;
+    private static final int COMMAND_NOT_FOUND = 59;
 
     @Inject
     Collections collections;
@@ -81,19 +81,31 @@ public class IndexSetup {
         ensureTtl();
     }
 
-    /** A changed retention must change the existing TTL index in place (collMod), not fail start-up. */
+    /** A changed retention changes the existing TTL index in place (collMod) instead of failing start-up. */
     private void ensureTtl() {
         long seconds = config.retention().toSeconds();
-        try {
-            collections.scans().createIndex(Indexes.ascending("at"),
-                    new IndexOptions().name(SCAN_TTL_INDEX).expireAfter(seconds, TimeUnit.SECONDS));
-        } catch (MongoCommandException e) {
-            if (e.getErrorCode() != INDEX_OPTIONS_CONFLICT) {
-                throw e;
+        Document existing = collections.scans().listIndexes().into(new java.util.ArrayList<>()).stream()
+                .filter(index -> SCAN_TTL_INDEX.equals(index.getString("name"))).findFirst().orElse(null);
+        if (existing == null) {
+            createTtl(seconds);
+        } else if (!(existing.get("expireAfterSeconds") instanceof Number current) || current.longValue() != seconds) {
+            try {
+                collections.database().runCommand(new Document("collMod", Collections.SCANS)
+                        .append("index", new Document("name", SCAN_TTL_INDEX).append("expireAfterSeconds", seconds)));
+            } catch (MongoCommandException e) {
+                if (e.getErrorCode() != COMMAND_NOT_FOUND) {
+                    throw e;
+                }
+                // a store without collMod (the embedded one): rebuild the index instead
+                collections.scans().dropIndex(SCAN_TTL_INDEX);
+                createTtl(seconds);
             }
-            collections.database().runCommand(new Document("collMod", Collections.SCANS)
-                    .append("index", new Document("name", SCAN_TTL_INDEX).append("expireAfterSeconds", seconds)));
         }
+    }
+
+    private void createTtl(long seconds) {
+        collections.scans().createIndex(Indexes.ascending("at"),
+                new IndexOptions().name(SCAN_TTL_INDEX).expireAfter(seconds, TimeUnit.SECONDS));
     }
 
     @PreDestroy
