@@ -32,7 +32,7 @@ public class IndexSetup {
     private static final int COMMAND_NOT_FOUND = 59;
 
     @Inject
-    Collections collections;
+    StoreCollections collections;
 
     @Inject
     StoreConfig config;
@@ -90,7 +90,7 @@ public class IndexSetup {
             createTtl(seconds);
         } else if (!(existing.get("expireAfterSeconds") instanceof Number current) || current.longValue() != seconds) {
             try {
-                collections.database().runCommand(new Document("collMod", Collections.SCANS)
+                collections.database().runCommand(new Document("collMod", StoreCollections.SCANS)
                         .append("index", new Document("name", SCAN_TTL_INDEX).append("expireAfterSeconds", seconds)));
             } catch (MongoCommandException e) {
                 if (e.getErrorCode() != COMMAND_NOT_FOUND) {

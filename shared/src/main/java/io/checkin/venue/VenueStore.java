@@ -21,7 +21,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
-import io.checkin.store.Collections;
+import io.checkin.store.StoreCollections;
 
 /**
  * The {@code venues} collection. Every call is bounded by a timeout, and a circuit breaker answers at once
@@ -35,7 +35,7 @@ import io.checkin.store.Collections;
 public class VenueStore {
 
     @Inject
-    Collections collections;
+    StoreCollections collections;
 
     public void insert(Venue venue) {
         collections.venues().insertOne(venue.toDocument());

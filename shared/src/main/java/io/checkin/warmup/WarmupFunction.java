@@ -4,7 +4,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.checkin.store.Collections;
+import io.checkin.store.StoreCollections;
 import io.quarkus.funqy.Funq;
 
 /**
@@ -16,7 +16,7 @@ public class WarmupFunction {
     private static final Logger LOG = Logger.getLogger(WarmupFunction.class);
 
     @Inject
-    Collections collections;
+    StoreCollections collections;
 
     @Funq("warmup")
     public Warmth warmup() {

@@ -71,7 +71,7 @@ class IndexSetupTest {
             }
         };
         IndexSetup setup = new IndexSetup();
-        setup.collections = new Collections(client, config);
+        setup.collections = new StoreCollections(client, config);
         setup.config = config;
         return setup;
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.checkin.store.Collections;
+import io.checkin.store.StoreCollections;
 import io.checkin.testing.Api;
 import io.checkin.testing.StoreTestResource;
 import io.checkin.testing.Tokens;
@@ -27,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class AuthenticationTest {
 
     @Inject
-    Collections collections;
+    StoreCollections collections;
 
     private long venuesBefore;
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.checkin.store.Collections;
+import io.checkin.store.StoreCollections;
 import io.checkin.testing.Api;
 import io.checkin.testing.StoreTestResource;
 import io.checkin.testing.Tokens;
@@ -26,7 +26,7 @@ class BadInputTest {
     private static final String VALID = "\"address\":\"1 Main St\",\"region\":\"north\"";
 
     @Inject
-    Collections collections;
+    StoreCollections collections;
 
     static Stream<Arguments> badBodies() {
         return Stream.of(

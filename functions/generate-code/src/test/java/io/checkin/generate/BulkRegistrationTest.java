@@ -15,7 +15,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import io.checkin.code.CodeVerifier;
-import io.checkin.store.Collections;
+import io.checkin.store.StoreCollections;
 import io.checkin.testing.Api;
 import io.checkin.testing.StoreTestResource;
 import io.checkin.testing.Tokens;
@@ -30,7 +30,7 @@ class BulkRegistrationTest {
     private static final String MANAGER = "manager-bulk";
 
     @Inject
-    Collections collections;
+    StoreCollections collections;
 
     @Inject
     CodeVerifier verifier;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.checkin.code.CodeVerifier;
 import io.checkin.code.Direction;
 import io.checkin.code.VenueCode;
-import io.checkin.store.Collections;
+import io.checkin.store.StoreCollections;
 import io.checkin.testing.Api;
 import io.checkin.testing.QrImages;
 import io.checkin.testing.StoreTestResource;
@@ -30,7 +30,7 @@ import io.restassured.path.json.JsonPath;
 class RegisterVenueTest {
 
     @Inject
-    Collections collections;
+    StoreCollections collections;
 
     @Inject
     CodeVerifier verifier;

@@ -13,7 +13,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.checkin.store.Collections;
+import io.checkin.store.StoreCollections;
 import io.checkin.testing.Api;
 import io.checkin.testing.InjectStoreFaults;
 import io.checkin.testing.StoreFaults;
@@ -31,7 +31,7 @@ class StoreTest {
     StoreFaults faults;
 
     @Inject
-    Collections collections;
+    StoreCollections collections;
 
     /** Back to normal for the next test: the store answers and the circuit breakers have closed again. */
     @AfterEach

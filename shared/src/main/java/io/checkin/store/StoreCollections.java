@@ -11,7 +11,7 @@ import com.mongodb.client.MongoDatabase;
 
 /** The collections of the data model, in the configured database. */
 @ApplicationScoped
-public class Collections {
+public class StoreCollections {
 
     public static final String VENUES = "venues";
     public static final String SCANS = "scans";
@@ -19,7 +19,7 @@ public class Collections {
     private final MongoDatabase database;
 
     @Inject
-    public Collections(MongoClient client, StoreConfig config) {
+    public StoreCollections(MongoClient client, StoreConfig config) {
         this.database = client.getDatabase(config.database());
     }
 

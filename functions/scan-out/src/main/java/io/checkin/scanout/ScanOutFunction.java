@@ -1,0 +1,29 @@
+package io.checkin.scanout;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+
+import io.checkin.auth.Caller;
+import io.checkin.auth.Roles;
+import io.checkin.code.Direction;
+import io.checkin.scan.ScanReceipt;
+import io.checkin.scan.ScanRequest;
+import io.checkin.scan.ScanService;
+import io.quarkus.funqy.Funq;
+import io.smallrye.mutiny.Uni;
+
+/** The scan-out function: a citizen scanned a venue's exit code. */
+@RolesAllowed(Roles.CITIZEN)
+public class ScanOutFunction {
+
+    @Inject
+    ScanService scans;
+
+    @Inject
+    Caller caller;
+
+    @Funq("scan-out")
+    public Uni<ScanReceipt> scanOut(ScanRequest request) {
+        return scans.record(caller.subject(), request, Direction.OUT);
+    }
+}

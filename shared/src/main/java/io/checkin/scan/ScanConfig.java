@@ -1,0 +1,55 @@
+package io.checkin.scan;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** Scan recording: what clients may send, and how scans are written. */
+@ConfigMapping(prefix = "checkin.scan")
+public interface ScanConfig {
+
+    /** Oldest accepted clientAt: a scan queued offline on a phone may arrive this late. */
+    @WithDefault("24h")
+    Duration clientAtMaxAge();
+
+    /** How far in the future clientAt may be: phone clocks drift. */
+    @WithDefault("2m")
+    Duration clockSkew();
+
+    /** The longest a scan request waits for its write before it answers 503 (the client retries safely). */
+    @WithDefault("3s")
+    Duration requestTimeout();
+
+    /** Group commit: many scans written with one insertMany. */
+    @WithName("group-commit")
+    GroupCommit groupCommit();
+
+    interface GroupCommit {
+
+        /** Off writes each scan with its own insert, for comparison. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most scans in one insertMany. */
+        @WithDefault("500")
+        int maxBatch();
+
+        /** Longest a batch waits for more scans while other batches are being written; idle means no wait. */
+        @WithDefault("2ms")
+        Duration maxWait();
+
+        /** Batches written at the same time. */
+        @WithDefault("4")
+        int writers();
+
+        /** Scans waiting to be written before new ones are refused with 503 overloaded. */
+        @WithDefault("20000")
+        int queueCapacity();
+
+        /** How long shutdown waits for queued scans to be written. */
+        @WithDefault("10s")
+        Duration drainTimeout();
+    }
+}
