@@ -26,7 +26,7 @@ public final class DevKeys {
     public static final String DEV_ISSUER = "https://checkin.local/dev";
     public static final String AUDIENCE = "checkin";
 
-    static final String AUTH_PRIVATE = "auth-private.pem";
+    public static final String AUTH_PRIVATE = "auth-private.pem";
     static final String AUTH_PUBLIC = "auth-public.pem";
     static final String CODE_PRIVATE = "code-signing.jwk.json";
     static final String CODE_JWKS = "code-keys.jwks.json";

@@ -23,7 +23,10 @@ public class LocalMain {
     static final String CONNECTION_STRING = "quarkus.mongodb.connection-string";
 
     public static void main(String... args) {
-        Path data = Path.of(envOr(DATA_DIR_ENV, "data")).toAbsolutePath();
+        Path data = dataDir();
+        if (LocalTools.handles(args)) {
+            System.exit(LocalTools.run(data, System.out, args));
+        }
         setDefault("quarkus.profile", "local");
         Map<String, String> keys = DevKeys.ensure(data.resolve("keys"));
         keys.forEach(LocalMain::setDefault);
@@ -34,6 +37,11 @@ public class LocalMain {
             System.setProperty(CONNECTION_STRING, store.connectionString());
         }
         Quarkus.run(LocalStack.class, args);
+    }
+
+    /** The folder of the store file and the development keys. */
+    static Path dataDir() {
+        return Path.of(envOr(DATA_DIR_ENV, "data")).toAbsolutePath();
     }
 
     private static void setDefault(String key, String value) {

@@ -1,20 +1,14 @@
 package io.checkin.local;
 
-import java.time.Duration;
-import java.util.Set;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.checkin.auth.Roles;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
-import io.smallrye.jwt.build.Jwt;
 
 /** Prints where the functions listen and a ready-to-use token for each role, then serves until stopped. */
 public class LocalStack implements QuarkusApplication {
-
-    /** Long enough for a day of local work; these tokens are signed by the local development key only. */
-    static final Duration TOKEN_LIFETIME = Duration.ofDays(1);
 
     @Override
     public int run(String... args) {
@@ -29,24 +23,17 @@ public class LocalStack implements QuarkusApplication {
         out.append("  scan-in, scan-out (citizen)\n");
         out.append("Health:     ").append(base).append("/q/health\n");
         out.append("Metrics:    ").append(base).append("/q/metrics\n");
-        out.append("Store:      ").append(LocalStore.describe(dataDir())).append('\n');
-        out.append("Tokens (valid ").append(TOKEN_LIFETIME.toHours()).append(" h):\n");
+        out.append("Store:      ").append(LocalStore.describe(LocalMain.dataDir().toString())).append('\n');
+        out.append("Tokens (valid ").append(LocalTools.TOKEN_LIFETIME.toHours()).append(" h; more: ./local-stack tokens ROLE COUNT):\n");
+        DevTokens tokens = new DevTokens(LocalMain.dataDir().resolve("keys"));
         for (String role : new String[] { Roles.VENUE_MANAGER, Roles.CITIZEN, Roles.HEALTH_OFFICIAL, Roles.OPERATOR }) {
-            out.append("TOKEN ").append(role).append(' ').append(token("local-" + role, role)).append('\n');
+            out.append("TOKEN ").append(role).append(' ').append(tokens.mint("local-" + role, role, LocalTools.TOKEN_LIFETIME))
+                    .append('\n');
         }
         out.append("Press Ctrl-C to stop.\n");
         System.out.println(out);
         System.out.flush();
         Quarkus.waitForExit();
         return 0;
-    }
-
-    private static String dataDir() {
-        String dir = System.getenv(LocalMain.DATA_DIR_ENV);
-        return dir == null || dir.isBlank() ? "data" : dir;
-    }
-
-    static String token(String subject, String role) {
-        return Jwt.subject(subject).groups(Set.of(role)).expiresIn(TOKEN_LIFETIME).sign();
     }
 }

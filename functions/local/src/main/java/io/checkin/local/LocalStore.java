@@ -24,8 +24,8 @@ public class LocalStore {
         if (store == null) {
             return "external MongoDB";
         }
-        return "memory".equals(System.getenv(LocalMain.STORE_ENV)) ? "embedded, in memory (gone when stopped)"
-                : "embedded, file-backed (" + dataDir + "/store.mv)";
+        return ("memory".equals(System.getenv(LocalMain.STORE_ENV)) ? "embedded, in memory (gone when stopped)"
+                : "embedded, file-backed (" + dataDir + "/store.mv)") + " at " + store.connectionString();
     }
 
     void onStop(@Observes @Priority(Integer.MAX_VALUE) ShutdownEvent event) {

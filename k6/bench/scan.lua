@@ -1,0 +1,66 @@
+-- wrk request script for scan-in/scan-out: every request a random citizen token (TOKENS_FILE, one per
+-- line, the token on line i for subject PREFIX-(i-1)), a random venue code (CODES_FILE, one per line) and
+-- a scanId never used before, which carries the token's line number (its 3rd and 4th groups), so that
+-- the acknowledged scanIds written to ACK_DIR/ack-N.txt tell whose scan each was: the harness checks
+-- afterwards that every acknowledged scan is in the store.
+-- RATE (requests/s over all connections, optional) paces the requests for latency at a fixed load.
+local threads = {}
+local counter = 0
+
+function setup(thread)
+  thread:set("id", #threads + 1)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  tokens, codes = {}, {}
+  for line in io.lines(os.getenv("TOKENS_FILE")) do tokens[#tokens + 1] = line end
+  for line in io.lines(os.getenv("CODES_FILE")) do codes[#codes + 1] = line end
+  math.randomseed(os.time() + id * 7919)
+  prefix = string.format("%08x", math.random(0, 0x7fffffff))
+  path = os.getenv("SCAN_PATH") or "/scan-in"
+  recorded, duplicate, failed = 0, 0, 0
+  acks = io.open((os.getenv("ACK_DIR") or "/tmp") .. "/ack-" .. id .. ".txt", "a")
+  local rate = tonumber(os.getenv("RATE") or "0")
+  local connections = tonumber(os.getenv("CONNECTIONS") or "32")
+  pause = rate > 0 and (connections * 1000 / rate) or 0
+end
+
+function delay()
+  return pause
+end
+
+function request()
+  counter = counter + 1
+  local who = math.random(#tokens) - 1
+  local scanId = string.format("%s-%04x-4%03x-8%03x-%012x", prefix, id, math.floor(who / 4096), who % 4096, counter)
+  local body = '{"code":"' .. codes[math.random(#codes)] .. '","scanId":"' .. scanId .. '"}'
+  return wrk.format("POST", path, {
+    ["Authorization"] = "Bearer " .. tokens[who + 1],
+    ["Content-Type"] = "application/json"
+  }, body)
+end
+
+function response(status, headers, body)
+  if status == 200 then
+    if string.find(body, '"recorded"', 1, true) then
+      recorded = recorded + 1
+      acks:write(string.match(body, '"scanId":"([^"]+)"'), "\n")
+    else
+      duplicate = duplicate + 1
+    end
+  else
+    failed = failed + 1
+  end
+end
+
+function done(summary, latency, requests)
+  -- the threads' files are flushed when their Lua states close; the harness reads them after wrk exits
+  local r, d, f = 0, 0, 0
+  for _, thread in ipairs(threads) do
+    r = r + thread:get("recorded")
+    d = d + thread:get("duplicate")
+    f = f + thread:get("failed")
+  end
+  io.write(string.format("ACK recorded=%d duplicate=%d failed=%d\n", r, d, f))
+end
