@@ -8,10 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source k6/bench/lib.sh
-require_wrk
-if [[ "${SKIP_BUILD:-}" != "1" ]]; then
-  ./mvnw -B -q -DskipTests -DskipITs install -pl functions/local -am
-fi
+prepare
 
 echo "== in-process, one thread"
 ./mvnw -B -q -pl shared exec:java@code-bench

@@ -1,8 +1,12 @@
 # Shared helpers of the benchmark scripts: start the local stack on a memory store, run wrk, read its numbers.
 # shellcheck shell=bash
 
-require_wrk() {
+# prepare: checks for wrk, and builds the local stack unless SKIP_BUILD=1.
+prepare() {
   command -v wrk >/dev/null 2>&1 || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+  if [[ "${SKIP_BUILD:-}" != "1" ]]; then
+    ./mvnw -B -q -DskipTests -DskipITs install -pl functions/local -am
+  fi
 }
 
 free_port() {

@@ -10,10 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source k6/bench/lib.sh
-require_wrk
-if [[ "${SKIP_BUILD:-}" != "1" ]]; then
-  ./mvnw -B -q -DskipTests -DskipITs install -pl functions/local -am
-fi
+prepare
 export CONNECTIONS=${CONNECTIONS:-32}
 LUA=k6/bench/scan.lua
 
