@@ -55,6 +55,15 @@ public class VenueStore {
         return Optional.ofNullable(collections.venues().find(Filters.eq("_id", id)).first()).map(Venue::fromDocument);
     }
 
+    public List<Venue> findAll(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Venue> found = new java.util.ArrayList<>();
+        collections.venues().find(Filters.in("_id", ids)).forEach(doc -> found.add(Venue.fromDocument(doc)));
+        return found;
+    }
+
     /** Bumps the code version (which revokes every older code) if the venue belongs to the owner. */
     public Optional<Venue> bumpCodeVersion(String id, String ownerSub, Instant now) {
         return update(id, ownerSub, Updates.combine(Updates.inc("codeVersion", 1), Updates.set("updatedAt", Date.from(now))));

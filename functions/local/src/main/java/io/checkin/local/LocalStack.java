@@ -20,7 +20,7 @@ public class LocalStack implements QuarkusApplication {
         out.append("\n=== check-in local stack is ready ===\n");
         out.append("Functions:  ").append(base).append("/{function}   (POST, JSON body)\n");
         out.append("  generate-code: register-venue, register-venues, reissue-codes, venue-codes, suspend-venue, reactivate-venue\n");
-        out.append("  scan-in, scan-out (citizen)\n");
+        out.append("  scan-in, scan-out, my-visits (citizen); venue-visitors, contacts (health-official)\n");
         out.append("Health:     ").append(base).append("/q/health\n");
         out.append("Metrics:    ").append(base).append("/q/metrics\n");
         out.append("Store:      ").append(LocalStore.describe(LocalMain.dataDir().toString())).append('\n');

@@ -1,0 +1,168 @@
+package io.checkin.history;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.checkin.testing.Api;
+import io.checkin.testing.StoreTestResource;
+import io.checkin.testing.TestVenues;
+import io.checkin.testing.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+@QuarkusTestResource(StoreTestResource.class)
+class QueryHistoryTest {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    @Inject
+    TestVenues testVenues;
+
+    @Inject
+    StoredScans scans;
+
+    private TestVenues.Created venue;
+    private String anna;
+    private String ben;
+
+    @BeforeEach
+    void visits() {
+        venue = testVenues.create("Library");
+        anna = "anna-" + venue.venueId();
+        ben = "ben-" + venue.venueId();
+        scans.in(anna, venue.venueId(), NOW.minus(Duration.ofHours(3)));
+        scans.out(anna, venue.venueId(), NOW.minus(Duration.ofHours(2)));
+        scans.in(ben, venue.venueId(), NOW.minus(Duration.ofMinutes(150)));
+        scans.out(ben, venue.venueId(), NOW.minus(Duration.ofMinutes(90)));
+    }
+
+    @Test
+    void aCitizenSeesTheirOwnVisitsAndNoOneElses() {
+        Api.call("my-visits", Tokens.citizen(anna), Map.of()).statusCode(200)
+                .body("visits", hasSize(1)).body("visits[0].venueId", equalTo(venue.venueId()))
+                .body("visits[0].venueName", equalTo("Library")).body("visits[0].minutes", equalTo(60))
+                .body("visits[0].startSource", equalTo("scanned")).body("visits[0].endSource", equalTo("scanned"))
+                .body("visits[0].userSub", nullValue()).body("nextCursor", nullValue());
+        Api.call("my-visits", Tokens.citizen(ben), Map.of("subject", anna)).statusCode(200)
+                .body("visits", hasSize(1)).body("visits[0].minutes", equalTo(60))
+                .body("visits[0].start", equalTo(NOW.minus(Duration.ofMinutes(150)).toString()));
+    }
+
+    @Test
+    void aCitizenCannotListAVenuesVisitors() {
+        Api.problem(Api.call("venue-visitors", Tokens.citizen(anna), Map.of("venueId", venue.venueId())), 403,
+                "forbidden", null);
+    }
+
+    @Test
+    void aCitizenCannotListContacts() {
+        Api.problem(Api.call("contacts", Tokens.citizen(anna), Map.of("subject", ben)), 403, "forbidden", null);
+    }
+
+    @Test
+    void aVenueManagerCannotReadHistories() {
+        Api.problem(Api.call("my-visits", Tokens.venueManager(anna), Map.of()), 403, "forbidden", null);
+    }
+
+    @Test
+    void anOfficialListsAVenuesVisitorsWithWhoTheyAre() {
+        JsonPath page = Api.call("venue-visitors", Tokens.healthOfficial("officer"), Map.of("venueId", venue.venueId()))
+                .statusCode(200).body("visits", hasSize(2)).extract().jsonPath();
+        assertEquals(List.of(ben, anna), page.getList("visits.userSub"));
+    }
+
+    @Test
+    void anOfficialFindsTheContactsOfACaseAlsoAsCsv() {
+        Api.call("contacts", Tokens.healthOfficial("officer"), Map.of("subject", anna, "format", "csv")).statusCode(200)
+                .body("contacts", hasSize(1)).body("contacts[0].userSub", equalTo(ben))
+                .body("contacts[0].totalOverlapMinutes", equalTo(30))
+                .body("csv", startsWith(ContactsCsv.HEADER + "\r\n" + ben + ",30," + venue.venueId() + ",30\r\n"));
+        Api.call("contacts", Tokens.healthOfficial("officer"), Map.of("subject", anna, "minOverlapMinutes", 31))
+                .statusCode(200).body("contacts", hasSize(0)).body("csv", nullValue());
+    }
+
+    @Test
+    void anUnknownVenueIsNotFound() {
+        Api.problem(Api.call("venue-visitors", Tokens.healthOfficial("officer"), Map.of("venueId", "AAAAAAAAAAA")), 404,
+                "venue-not-found", null);
+    }
+
+    @Test
+    void pagesReturnEveryVisitExactlyOnceNewestFirst() {
+        String pager = "pager-" + venue.venueId();
+        for (int i = 0; i < 25; i++) {
+            Instant start = NOW.minus(Duration.ofHours(2L * i + 1));
+            scans.in(pager, venue.venueId(), start);
+            scans.out(pager, venue.venueId(), start.plus(Duration.ofMinutes(20)));
+        }
+        List<String> starts = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Map<String, Object> body = new HashMap<>();
+            body.put("limit", 7);
+            if (cursor != null) {
+                body.put("cursor", cursor);
+            }
+            JsonPath page = Api.call("my-visits", Tokens.citizen(pager), body).statusCode(200).extract().jsonPath();
+            starts.addAll(page.getList("visits.start"));
+            cursor = page.getString("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertEquals(4, pages);
+        assertEquals(25, starts.size());
+        assertEquals(25, new HashSet<>(starts).size());
+        List<String> sorted = new ArrayList<>(starts);
+        sorted.sort(java.util.Comparator.reverseOrder());
+        assertEquals(sorted, starts);
+    }
+
+    @Test
+    void badWindowsAndLimitsNameTheField() {
+        String token = Tokens.citizen(anna);
+        Api.problem(Api.call("my-visits", token, Map.of("from", NOW.toString(), "to", NOW.minusSeconds(60).toString())),
+                400, "invalid-window", "from");
+        Api.problem(Api.call("my-visits", token, Map.of("from", NOW.minus(Duration.ofDays(40)).toString(), "to",
+                NOW.toString())), 400, "window-too-long", "to");
+        Api.problem(Api.call("my-visits", token, Map.of("from", "last tuesday")), 400, "invalid-type", "from");
+        Api.problem(Api.call("my-visits", token, Map.of("limit", 0)), 400, "out-of-range", "limit");
+        Api.problem(Api.call("my-visits", token, Map.of("limit", 201)), 400, "out-of-range", "limit");
+        Api.problem(Api.call("my-visits", token, Map.of("cursor", "not-a-cursor")), 400, "invalid-field", "cursor");
+        Api.problem(Api.call("contacts", Tokens.healthOfficial("o"), Map.of("subject", anna, "format", "xml")), 400,
+                "invalid-field", "format");
+        Api.problem(Api.call("contacts", Tokens.healthOfficial("o"), Map.of()), 400, "missing-field", "subject");
+        Api.problem(Api.call("venue-visitors", Tokens.healthOfficial("o"), Map.of("venueId", "x")), 400, "invalid-field",
+                "venueId");
+    }
+
+    @Test
+    void aCursorOnlyServesItsOwnWindow() {
+        String pager = "window-" + venue.venueId();
+        for (int i = 0; i < 3; i++) {
+            scans.in(pager, venue.venueId(), NOW.minus(Duration.ofHours(i + 1)));
+        }
+        String cursor = Api.call("my-visits", Tokens.citizen(pager), Map.of("limit", 1)).statusCode(200).extract()
+                .path("nextCursor");
+        Api.problem(Api.call("my-visits", Tokens.citizen(pager), Map.of("cursor", cursor, "from",
+                NOW.minus(Duration.ofDays(1)).toString())), 400, "invalid-field", "cursor");
+    }
+}

@@ -1,0 +1,138 @@
+package io.checkin.visit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+
+import io.checkin.error.Fields;
+import io.checkin.error.ProblemException;
+import io.checkin.scan.ScanConfig;
+import io.checkin.venue.Venue;
+import io.checkin.venue.VenueStore;
+
+/**
+ * History queries: a person's own visits, a venue's visitors, the contacts of a case. Visits are derived
+ * from the scans when read. A bulkhead bounds how many queries run at once per instance: one more is
+ * refused at once (429 with Retry-After) rather than queued, so slow queries cannot pile up.
+ */
+@ApplicationScoped
+@Bulkhead(8)
+public class HistoryService {
+
+    @Inject
+    ScanReader scans;
+
+    @Inject
+    VenueStore venues;
+
+    @Inject
+    VisitConfig visitConfig;
+
+    @Inject
+    HistoryConfig config;
+
+    @Inject
+    ScanConfig scanConfig;
+
+    @Inject
+    Clock clock;
+
+    public record Query(Instant from, Instant to, Integer limit, String cursor) {
+    }
+
+    public VisitPage myVisits(String userSub, Query query) {
+        Paging paging = paging(query);
+        List<Visit> visits = derive(scans.ofUser(userSub, eventsFrom(paging.window), serverTimesTo(paging.window)));
+        return page(visits, paging, v -> true, false);
+    }
+
+    public VisitPage venueVisitors(String venueId, Query query) {
+        Paging paging = paging(query);
+        if (venues.find(venueId).isEmpty()) {
+            throw ProblemException.notFound("venue-not-found", "No venue " + venueId);
+        }
+        List<Visit> visits = visitorsAt(venueId, paging.window);
+        return page(visits, paging, v -> v.venueId().equals(venueId), true);
+    }
+
+    public List<ContactFinder.Contact> contacts(String caseSub, Instant from, Instant to, Duration minOverlap) {
+        Window window = Window.of(from, to, clock.instant(), config);
+        List<Visit> caseVisits = derive(scans.ofUser(caseSub, eventsFrom(window), serverTimesTo(window))).stream()
+                .filter(v -> v.overlaps(window.from(), window.to())).toList();
+        List<Visit> others = new ArrayList<>();
+        Map<String, List<Visit>> byVenue = new HashMap<>();
+        caseVisits.forEach(v -> byVenue.computeIfAbsent(v.venueId(), k -> new ArrayList<>()).add(v));
+        byVenue.forEach((venueId, atVenue) -> {
+            Instant start = atVenue.stream().map(Visit::start).min(Instant::compareTo).orElseThrow();
+            Instant end = atVenue.stream().map(Visit::end).max(Instant::compareTo).orElseThrow();
+            others.addAll(visitorsAt(venueId, new Window(start, end)));
+        });
+        return ContactFinder.find(caseSub, caseVisits, others, minOverlap);
+    }
+
+    /** Everyone's visits at the venue that overlap the window, derived from each visitor's own scans. */
+    private List<Visit> visitorsAt(String venueId, Window window) {
+        Set<String> visitors = scans.usersAt(venueId, eventsFrom(window), serverTimesTo(window));
+        if (visitors.isEmpty()) {
+            return List.of();
+        }
+        return derive(scans.ofUsers(visitors, eventsFrom(window), serverTimesTo(window))).stream()
+                .filter(v -> v.venueId().equals(venueId) && v.overlaps(window.from(), window.to())).toList();
+    }
+
+    private List<Visit> derive(List<ScanEvent> events) {
+        return new VisitDeriver(visitConfig.rules()).deriveAll(events, clock.instant());
+    }
+
+    /** A visit overlapping the window starts at most a maximum stay before it. */
+    private Instant eventsFrom(Window window) {
+        return window.from().minus(visitConfig.maxStay());
+    }
+
+    /**
+     * Scans are stored with the server's time; one queued offline can arrive up to clientAt-max-age after
+     * it was scanned, and the scan that ends a visit can come up to a maximum stay after the window.
+     */
+    private Instant serverTimesTo(Window window) {
+        return window.to().plus(visitConfig.maxStay()).plus(scanConfig.clientAtMaxAge());
+    }
+
+    private record Paging(Window window, int limit, PageCursor after) {
+    }
+
+    private Paging paging(Query query) {
+        int limit = query.limit() == null ? config.defaultLimit()
+                : Fields.range(query.limit(), "limit", 1, config.maxLimit());
+        if (query.cursor() == null || query.cursor().isBlank()) {
+            return new Paging(Window.of(query.from(), query.to(), clock.instant(), config), limit, null);
+        }
+        PageCursor cursor = PageCursor.decode(query.cursor());
+        return new Paging(cursor.window(query.from(), query.to()), limit, cursor);
+    }
+
+    private VisitPage page(List<Visit> derived, Paging paging, Predicate<Visit> keep, boolean withUser) {
+        List<Visit> sorted = derived.stream().filter(keep)
+                .filter(v -> v.overlaps(paging.window.from(), paging.window.to()))
+                .filter(v -> paging.after == null || paging.after.isBefore(v))
+                .sorted(PageCursor.ORDER).toList();
+        List<Visit> page = sorted.subList(0, Math.min(paging.limit, sorted.size()));
+        Map<String, String> names = new HashMap<>();
+        for (Venue venue : venues.findAll(page.stream().map(Visit::venueId).distinct().toList())) {
+            names.put(venue.id(), venue.name());
+        }
+        String next = sorted.size() > page.size() ? PageCursor.after(page.get(page.size() - 1), paging.window).encode()
+                : null;
+        return new VisitPage(page.stream().map(v -> VisitView.of(v, names.get(v.venueId()), withUser)).toList(), next);
+    }
+}
