@@ -21,6 +21,15 @@ public final class VenueIds {
         return new String(id);
     }
 
+    /** The venue id in a request's {@code venueId} field, or a 400 naming the field. */
+    public static String required(String value) {
+        String id = io.checkin.error.Fields.text(value, "venueId", 64);
+        if (!looksValid(id)) {
+            throw io.checkin.error.ProblemException.badRequest("invalid-field", "venueId", "venueId is not a venue id");
+        }
+        return id;
+    }
+
     public static boolean looksValid(String id) {
         if (id == null || id.length() != LENGTH) {
             return false;

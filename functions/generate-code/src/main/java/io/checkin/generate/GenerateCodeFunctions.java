@@ -9,9 +9,9 @@ import jakarta.inject.Inject;
 import io.checkin.auth.Caller;
 import io.checkin.auth.Roles;
 import io.checkin.error.Fields;
-import io.checkin.error.ProblemException;
 import io.checkin.venue.Venue;
 import io.checkin.venue.VenueDraft;
+import io.checkin.venue.VenueIds;
 import io.checkin.venue.VenueService;
 import io.checkin.venue.VenueStatus;
 import io.quarkus.funqy.Funq;
@@ -81,10 +81,6 @@ public class GenerateCodeFunctions {
 
     private static String venueId(VenueRequest request) {
         Fields.required(request, "body");
-        String venueId = Fields.text(request.venueId(), "venueId", 64);
-        if (!io.checkin.venue.VenueIds.looksValid(venueId)) {
-            throw ProblemException.badRequest("invalid-field", "venueId", "venueId is not a venue id");
-        }
-        return venueId;
+        return VenueIds.required(request.venueId());
     }
 }

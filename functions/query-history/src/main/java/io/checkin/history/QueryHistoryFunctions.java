@@ -42,11 +42,7 @@ public class QueryHistoryFunctions {
     @RolesAllowed(Roles.HEALTH_OFFICIAL)
     public VisitPage venueVisitors(VenueVisitorsRequest request) {
         Fields.required(request, "body");
-        String venueId = Fields.text(request.venueId(), "venueId", 64);
-        if (!VenueIds.looksValid(venueId)) {
-            throw ProblemException.badRequest("invalid-field", "venueId", "venueId is not a venue id");
-        }
-        return history.venueVisitors(venueId, new HistoryService.Query(request.from(), request.to(), request.limit(),
+        return history.venueVisitors(VenueIds.required(request.venueId()), new HistoryService.Query(request.from(), request.to(), request.limit(),
                 request.cursor()));
     }
 
