@@ -21,6 +21,21 @@ public interface HistoryConfig {
     @WithDefault("50")
     int defaultLimit();
 
+    /**
+     * Longest a history read may take in the store: longer than the scan path's socket timeout, which
+     * would cut off a legitimate query over a busy venue (the bulkhead bounds how many run at once).
+     */
+    @WithDefault("10s")
+    Duration readTimeout();
+
+    /**
+     * When the events of more people than this are needed, read the window's scans once and keep theirs in
+     * memory instead of asking for {userSub: {$in: [...]}}; 0 never does. For stores without secondary
+     * indexes (the embedded one scans the collection once per $in element check); MongoDB uses the index.
+     */
+    @WithDefault("0")
+    int inMemoryFilterAbove();
+
     /** Largest page a query may ask for. */
     @WithDefault("200")
     int maxLimit();

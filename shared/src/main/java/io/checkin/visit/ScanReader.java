@@ -11,10 +11,14 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.concurrent.TimeUnit;
+
+import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 
@@ -25,7 +29,7 @@ import io.checkin.store.StoreCollections;
  * {@code {userSub, at}} and {@code {venueId, at}}, serve these queries on MongoDB.
  */
 @ApplicationScoped
-@Timeout(5000)
+@Timeout(12_000)
 @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 2000, successThreshold = 1)
 public class ScanReader {
 
@@ -34,23 +38,36 @@ public class ScanReader {
     @Inject
     StoreCollections collections;
 
+    @Inject
+    HistoryConfig config;
+
+    /** The scans collection with the history read timeout, which replaces the driver's socket timeout here. */
+    private MongoCollection<Document> scans() {
+        return collections.scans().withTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     public List<ScanEvent> ofUser(String userSub, Instant from, Instant to) {
         return read(Filters.and(Filters.eq("userSub", userSub), between(from, to)));
     }
 
     public List<ScanEvent> ofUsers(Collection<String> userSubs, Instant from, Instant to) {
+        int above = config.inMemoryFilterAbove();
+        if (above > 0 && userSubs.size() > above) {
+            Set<String> wanted = userSubs instanceof Set<String> set ? set : new HashSet<>(userSubs);
+            return read(between(from, to)).stream().filter(e -> wanted.contains(e.userSub())).toList();
+        }
         return read(Filters.and(Filters.in("userSub", userSubs), between(from, to)));
     }
 
     /** Everyone with a scan at the venue in the range. */
     public Set<String> usersAt(String venueId, Instant from, Instant to) {
-        return collections.scans().distinct("userSub", Filters.and(Filters.eq("venueId", venueId), between(from, to)),
+        return scans().distinct("userSub", Filters.and(Filters.eq("venueId", venueId), between(from, to)),
                 String.class).into(new HashSet<>());
     }
 
     private List<ScanEvent> read(Bson filter) {
         List<ScanEvent> events = new ArrayList<>();
-        collections.scans().find(filter).projection(EVENT_FIELDS).forEach(doc -> events.add(ScanEvent.fromDocument(doc)));
+        scans().find(filter).projection(EVENT_FIELDS).forEach(doc -> events.add(ScanEvent.fromDocument(doc)));
         return events;
     }
 

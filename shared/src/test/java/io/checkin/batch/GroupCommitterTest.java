@@ -23,11 +23,18 @@ class GroupCommitterTest {
     /** A writer that records every batch and can be held back, to let items pile up behind a write. */
     static final class FakeWriter implements BatchWriter<String> {
         final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
+        final java.util.concurrent.Semaphore entered = new java.util.concurrent.Semaphore(0);
         volatile CountDownLatch gate = new CountDownLatch(0);
         volatile RuntimeException failure;
 
+        /** Waits until a writer thread is inside write(), holding its batch: no sleeping on a timing guess. */
+        void awaitWriting() throws InterruptedException {
+            assertTrue(entered.tryAcquire(5, TimeUnit.SECONDS), "no write started");
+        }
+
         @Override
         public Map<Integer, ItemOutcome> write(List<String> batch) throws Exception {
+            entered.release();
             gate.await(5, TimeUnit.SECONDS);
             batches.add(List.copyOf(batch));
             if (failure != null && batch.contains("poison")) {
@@ -72,7 +79,7 @@ class GroupCommitterTest {
         committer(3, Duration.ZERO, 1);
         writer.gate = new CountDownLatch(1);
         CompletableFuture<ItemOutcome> first = committer.submit("first");
-        Thread.sleep(100); // the writer holds "first" and waits at the gate
+        writer.awaitWriting(); // the writer holds "first" and waits at the gate
         List<CompletableFuture<ItemOutcome>> rest = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             rest.add(committer.submit("item" + i));
@@ -88,13 +95,13 @@ class GroupCommitterTest {
 
     @Test
     void whileAnotherBatchIsInFlightAWriterWaitsUpToMaxWaitForMore() throws Exception {
-        committer(10, Duration.ofMillis(300), 2);
+        committer(2, Duration.ofSeconds(3), 2);
         writer.gate = new CountDownLatch(1);
-        committer.submit("held"); // writer 1 is now in flight, blocked at the gate
-        Thread.sleep(100);
+        committer.submit("held");
+        writer.awaitWriting(); // writer 1 is in flight, blocked at the gate
         CompletableFuture<ItemOutcome> a = committer.submit("a");
-        Thread.sleep(100);
-        CompletableFuture<ItemOutcome> b = committer.submit("b"); // within writer 2's wait: same batch as "a"
+        Thread.sleep(100); // writer 2 has taken "a" and, the store being busy, waits for more
+        CompletableFuture<ItemOutcome> b = committer.submit("b"); // joins "a", filling the batch of 2
         writer.gate.countDown();
         a.get(2, TimeUnit.SECONDS);
         b.get(2, TimeUnit.SECONDS);
@@ -106,7 +113,7 @@ class GroupCommitterTest {
         committer(10, Duration.ZERO, 1);
         writer.gate = new CountDownLatch(1);
         committer.submit("warm");
-        Thread.sleep(50);
+        writer.awaitWriting();
         CompletableFuture<ItemOutcome> x = committer.submit("x");
         CompletableFuture<ItemOutcome> dup = committer.submit("dup-1");
         CompletableFuture<ItemOutcome> y = committer.submit("y");
@@ -123,7 +130,7 @@ class GroupCommitterTest {
         writer.failure = new IllegalStateException("store down");
         writer.gate = new CountDownLatch(1);
         CompletableFuture<ItemOutcome> alone = committer.submit("alone");
-        Thread.sleep(50);
+        writer.awaitWriting();
         CompletableFuture<ItemOutcome> poison = committer.submit("poison");
         CompletableFuture<ItemOutcome> sameBatch = committer.submit("neighbour");
         CompletableFuture<ItemOutcome> nextBatch = committer.submit("later");
@@ -139,7 +146,7 @@ class GroupCommitterTest {
         committer = new GroupCommitter<>("test", writer, 1, Duration.ZERO, 1, 2, null);
         writer.gate = new CountDownLatch(1);
         committer.submit("in-flight");
-        Thread.sleep(50);
+        writer.awaitWriting();
         committer.submit("queued-1");
         committer.submit("queued-2");
         ItemOutcome refused = committer.submit("one-too-many").getNow(null);
