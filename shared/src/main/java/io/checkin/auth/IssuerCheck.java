@@ -15,7 +15,7 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class IssuerCheck {
 
-    static final String ISSUER = "mp.jwt.verify.issuer";
+    public static final String ISSUER = "mp.jwt.verify.issuer";
 
     void onStart(@Observes StartupEvent event) {
         check(ConfigProvider.getConfig());

@@ -17,7 +17,7 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class StoreConnectionCheck {
 
-    static final String CONNECTION_STRING = "quarkus.mongodb.connection-string";
+    public static final String CONNECTION_STRING = "quarkus.mongodb.connection-string";
     static final String HOSTS = "quarkus.mongodb.hosts";
 
     void onStart(@Observes StartupEvent event) {

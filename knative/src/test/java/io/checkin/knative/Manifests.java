@@ -1,0 +1,78 @@
+package io.checkin.knative;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.fabric8.knative.serving.v1.Service;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+
+/** The manifests of this folder, parsed into the fabric8 Kubernetes and Knative model. */
+final class Manifests {
+
+    /** The module's folder is the manifests' folder. */
+    static final Path DIR = Path.of("").toAbsolutePath();
+    static final Path REPO = DIR.getParent();
+    static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+    private Manifests() {
+    }
+
+    /** The numbered manifest files, in apply order. */
+    static List<Path> files() {
+        try (Stream<Path> files = Files.list(DIR)) {
+            return files.filter(f -> f.getFileName().toString().matches("\\d\\d-.+\\.yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static HasMetadata parse(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return SERIALIZATION.unmarshal(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<HasMetadata> all() {
+        return files().stream().map(Manifests::parse).toList();
+    }
+
+    static List<Service> services() {
+        return all().stream().filter(Service.class::isInstance).map(Service.class::cast).toList();
+    }
+
+    static <T extends HasMetadata> List<T> ofKind(Class<T> kind) {
+        return all().stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> yaml(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return SERIALIZATION.unmarshal(in, Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The function modules: every folder under functions/ with a pom, except the local all-in-one. */
+    static List<String> functionModules() {
+        try (Stream<Path> dirs = Files.list(REPO.resolve("functions"))) {
+            List<String> names = new ArrayList<>();
+            dirs.filter(d -> Files.exists(d.resolve("pom.xml")) && !d.getFileName().toString().equals("local"))
+                    .forEach(d -> names.add(d.getFileName().toString()));
+            names.sort(null);
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
