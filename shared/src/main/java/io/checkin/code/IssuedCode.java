@@ -1,8 +1,10 @@
 package io.checkin.code;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** One venue code as handed to a venue manager; the renderings are present only when asked for. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record IssuedCode(Direction direction, String token, String url, String svg, String png, String poster) {
 }

@@ -1,5 +1,6 @@
 package io.checkin.error;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * and {@code field}, the offending input field when there is one.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record Problem(String type, String title, int status, String detail, String code, String field, String instance) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

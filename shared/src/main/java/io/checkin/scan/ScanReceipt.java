@@ -1,5 +1,6 @@
 package io.checkin.scan;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 
 import io.checkin.code.Direction;
@@ -8,6 +9,7 @@ import io.checkin.code.Direction;
  * The answer to a scan: {@code recorded} the first time, {@code duplicate} for a retry of a scan already
  * stored, with the time it was first recorded.
  */
+@RegisterForReflection
 public record ScanReceipt(String status, String scanId, String venueId, String venueName, Direction direction,
         Instant at) {
 

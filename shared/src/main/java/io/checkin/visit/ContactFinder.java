@@ -1,5 +1,6 @@
 package io.checkin.visit;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,9 +18,11 @@ public final class ContactFinder {
     private ContactFinder() {
     }
 
+    @RegisterForReflection
     public record VenueExposure(String venueId, long overlapMinutes) {
     }
 
+    @RegisterForReflection
     public record Contact(String userSub, long totalOverlapMinutes, List<VenueExposure> venues) {
     }
 

@@ -1,5 +1,6 @@
 package io.checkin.visit;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** A visit as a query answers it; {@code userSub} only where the caller may see whose it is. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record VisitView(String userSub, String venueId, String venueName, Instant start, Instant end,
         String startSource, String endSource, long minutes) {
 
