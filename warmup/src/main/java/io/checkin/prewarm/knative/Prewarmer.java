@@ -1,0 +1,215 @@
+package io.checkin.prewarm.knative;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+import io.fabric8.knative.client.KnativeClient;
+import io.fabric8.knative.serving.v1.Revision;
+import io.fabric8.knative.serving.v1.Service;
+import io.fabric8.knative.serving.v1.TrafficTarget;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+/**
+ * Raises and restores a function's {@code autoscaling.knative.dev/min-scale}. On Knative 1.21 and later the
+ * annotation of an existing Revision can be patched and is synced to its autoscaler without a new
+ * Revision, so {@link #up} patches every Revision that receives traffic; the template fallback, for older
+ * clusters, patches the Service's template instead, which rolls out a new Revision. The value that was
+ * there before is kept in an annotation of our own, so {@link #down} restores it exactly. Repeating either
+ * call changes nothing.
+ */
+public final class Prewarmer {
+
+    public static final String MIN_SCALE = "autoscaling.knative.dev/min-scale";
+    /** The min-scale before pre-warming ("" for none); present exactly while a pre-warm is in place. */
+    public static final String PREVIOUS = "checkin.io/prewarm-previous-min-scale";
+    static final String SERVICE_LABEL = "serving.knative.dev/service";
+
+    private final KnativeClient knative;
+    private final String namespace;
+
+    public Prewarmer(KnativeClient knative, String namespace) {
+        this.knative = knative;
+        this.namespace = namespace;
+    }
+
+    /** One annotation changed: on which object, from what (null: absent) to what (null: removed). */
+    public record Change(String target, String from, String to) {
+    }
+
+    public List<Change> up(String service, int minScale, boolean viaTemplate) {
+        if (minScale < 1) {
+            throw new IllegalArgumentException("min-scale must be at least 1");
+        }
+        String value = String.valueOf(minScale);
+        if (viaTemplate) {
+            return call("patch services.serving.knative.dev", () -> editTemplate(service, a -> raise(a, value)));
+        }
+        List<Change> changes = new ArrayList<>();
+        for (String revision : servingRevisions(service(service))) {
+            Change change = call("patch revisions.serving.knative.dev", () -> editRevision(revision, a -> raise(a, value)));
+            if (change != null) {
+                changes.add(change);
+            }
+        }
+        return changes;
+    }
+
+    public List<Change> down(String service, boolean viaTemplate) {
+        if (viaTemplate) {
+            return call("patch services.serving.knative.dev", () -> editTemplate(service, Prewarmer::restore));
+        }
+        service(service);
+        List<Change> changes = new ArrayList<>();
+        List<Revision> revisions = call("list revisions.serving.knative.dev", () -> knative.revisions()
+                .inNamespace(namespace).withLabel(SERVICE_LABEL, service).list().getItems());
+        for (Revision revision : revisions) {
+            Map<String, String> annotations = revision.getMetadata().getAnnotations();
+            if (annotations != null && annotations.containsKey(PREVIOUS)) {
+                Change change = call("patch revisions.serving.knative.dev",
+                        () -> editRevision(revision.getMetadata().getName(), Prewarmer::restore));
+                if (change != null) {
+                    changes.add(change);
+                }
+            }
+        }
+        return changes;
+    }
+
+    /** The Revisions that receive traffic now (status.traffic), or the latest ready one. */
+    public List<String> servingRevisions(Service service) {
+        Set<String> names = new LinkedHashSet<>();
+        if (service.getStatus() != null && service.getStatus().getTraffic() != null) {
+            for (TrafficTarget target : service.getStatus().getTraffic()) {
+                if (target.getRevisionName() != null && target.getPercent() != null && target.getPercent() > 0) {
+                    names.add(target.getRevisionName());
+                }
+            }
+        }
+        if (names.isEmpty() && service.getStatus() != null && service.getStatus().getLatestReadyRevisionName() != null) {
+            names.add(service.getStatus().getLatestReadyRevisionName());
+        }
+        if (names.isEmpty()) {
+            throw new PrewarmException("Service " + service.getMetadata().getName() + " has no ready revision yet");
+        }
+        return List.copyOf(names);
+    }
+
+    public Service service(String name) {
+        Service service = call("get services.serving.knative.dev",
+                () -> knative.services().inNamespace(namespace).withName(name).get());
+        if (service == null) {
+            throw new PrewarmException("No Knative Service " + name + " in namespace " + namespace);
+        }
+        return service;
+    }
+
+    public Revision revision(String name) {
+        return call("get revisions.serving.knative.dev", () -> knative.revisions().inNamespace(namespace).withName(name).get());
+    }
+
+    private Change editRevision(String name, UnaryOperator<Map<String, String>> change) {
+        Revision current = revision(name);
+        if (current == null) {
+            throw new PrewarmException("No Revision " + name + " in namespace " + namespace);
+        }
+        Map<String, String> before = annotations(current.getMetadata());
+        Map<String, String> after = change.apply(new HashMap<>(before));
+        if (after.equals(before)) {
+            return null;
+        }
+        knative.revisions().inNamespace(namespace).withName(name).edit(r -> {
+            r.getMetadata().setAnnotations(after);
+            return r;
+        });
+        return new Change("revision/" + name, before.get(MIN_SCALE), after.get(MIN_SCALE));
+    }
+
+    private List<Change> editTemplate(String name, UnaryOperator<Map<String, String>> change) {
+        Service current = service(name);
+        ObjectMeta meta = current.getSpec().getTemplate().getMetadata();
+        Map<String, String> before = annotations(meta);
+        Map<String, String> after = change.apply(new HashMap<>(before));
+        if (after.equals(before)) {
+            return List.of();
+        }
+        knative.services().inNamespace(namespace).withName(name).edit(s -> {
+            if (s.getSpec().getTemplate().getMetadata() == null) {
+                s.getSpec().getTemplate().setMetadata(new ObjectMeta());
+            }
+            s.getSpec().getTemplate().getMetadata().setAnnotations(after);
+            return s;
+        });
+        return List.of(new Change("service/" + name + " (template: a new revision)", before.get(MIN_SCALE),
+                after.get(MIN_SCALE)));
+    }
+
+    private static Map<String, String> raise(Map<String, String> annotations, String value) {
+        if (!annotations.containsKey(PREVIOUS)) {
+            annotations.put(PREVIOUS, annotations.getOrDefault(MIN_SCALE, ""));
+        }
+        annotations.put(MIN_SCALE, value);
+        return annotations;
+    }
+
+    private static Map<String, String> restore(Map<String, String> annotations) {
+        String previous = annotations.remove(PREVIOUS);
+        if (previous == null) {
+            return annotations;
+        }
+        if (previous.isEmpty()) {
+            annotations.remove(MIN_SCALE);
+        } else {
+            annotations.put(MIN_SCALE, previous);
+        }
+        return annotations;
+    }
+
+    private static Map<String, String> annotations(ObjectMeta meta) {
+        return meta == null || meta.getAnnotations() == null ? Map.of() : new HashMap<>(meta.getAnnotations());
+    }
+
+    /** Runs a cluster call and turns its failure into a message an operator can act on. */
+    private <T> T call(String permission, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 403) {
+                throw new PrewarmException("Not allowed to " + permission + " in namespace " + namespace
+                        + ": give the warmup ServiceAccount the Role in knative/21-warmup-role.yaml", e);
+            }
+            if (unreachable(e)) {
+                throw new PrewarmException("Cannot reach the cluster (" + rootMessage(e) + "): check the kubeconfig "
+                        + "or the in-cluster service account", e);
+            }
+            throw new PrewarmException("The cluster refused to " + permission + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException
+                    || (t instanceof IOException && t.getMessage() != null && t.getMessage().contains("Connection refused"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}
