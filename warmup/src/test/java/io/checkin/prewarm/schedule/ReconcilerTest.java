@@ -1,0 +1,106 @@
+package io.checkin.prewarm.schedule;
+
+import static io.checkin.prewarm.knative.Prewarmer.MIN_SCALE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.checkin.prewarm.knative.Prewarmer;
+import io.checkin.prewarm.knative.ServiceSettings;
+import io.fabric8.knative.client.KnativeClient;
+import io.fabric8.knative.serving.v1.RevisionBuilder;
+import io.fabric8.knative.serving.v1.ServiceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+
+/** The schedule's boundaries, with an injected clock, against the API server mock in CRUD mode. */
+@EnableKubernetesMockClient(crud = true)
+class ReconcilerTest {
+
+    static final String NS = "checkin";
+    /** 10 s start-up + two 2 s ticks + 60 s margin: warm from 74 s before the start. */
+    static final String SCHEDULE = """
+            events:
+              - name: concert
+                functions: [scan-in]
+                start: 2026-12-06T18:00:00Z
+                end: 2026-12-06T20:00:00Z
+                minScale: 3
+              - name: festival
+                functions: [scan-in, scan-out]
+                start: 2026-12-06T19:00:00Z
+                end: 2026-12-06T23:00:00Z
+                peak: 13300
+                maxRatePerPod: 2000
+            """;
+
+    KubernetesClient client;
+    private KnativeClient knative;
+
+    @BeforeEach
+    void cluster() {
+        knative = client.adapt(KnativeClient.class);
+        for (String name : List.of("scan-in", "scan-out")) {
+            knative.revisions().inNamespace(NS).resource(new RevisionBuilder().withNewMetadata().withName(name + "-00001")
+                    .withNamespace(NS).addToLabels("serving.knative.dev/service", name).endMetadata().build()).create();
+            knative.services().inNamespace(NS).resource(new ServiceBuilder().withNewMetadata().withName(name)
+                    .withNamespace(NS).endMetadata().withNewSpec().withNewTemplate().withNewMetadata()
+                    .addToAnnotations("autoscaling.knative.dev/target", "100").endMetadata().endTemplate().endSpec()
+                    .withNewStatus().withLatestReadyRevisionName(name + "-00001").endStatus().build()).create();
+        }
+    }
+
+    private Map<String, Integer> runAt(String time) {
+        reconcilerAt(time).reconcile(SCHEDULE, "test");
+        return Map.of("scan-in", scale("scan-in"), "scan-out", scale("scan-out"));
+    }
+
+    private Reconciler reconcilerAt(String time) {
+        return new Reconciler(new Prewarmer(knative, NS), Clock.fixed(Instant.parse(time), ZoneOffset.UTC),
+                f -> ServiceSettings.of(knative.services().inNamespace(NS).withName(f).get()), false);
+    }
+
+    private int scale(String function) {
+        var annotations = knative.revisions().inNamespace(NS).withName(function + "-00001").get().getMetadata()
+                .getAnnotations();
+        return annotations == null || !annotations.containsKey(MIN_SCALE) ? 0 : Integer.parseInt(annotations.get(MIN_SCALE));
+    }
+
+    @Test
+    void warmsFromTheLeadTimeHoldsTheLargestOverlapAndReleasesAfterTheEnd() {
+        assertEquals(Map.of("scan-in", 0, "scan-out", 0), runAt("2026-12-06T17:58:45Z")); // 75 s before: cold
+        assertEquals(Map.of("scan-in", 3, "scan-out", 0), runAt("2026-12-06T17:58:46Z")); // 74 s before: warm
+        // the festival needs 13,300 / 2,000 = 7 pods per function, more than the concert's 3
+        assertEquals(Map.of("scan-in", 7, "scan-out", 7), runAt("2026-12-06T19:30:00Z"));
+        assertEquals(Map.of("scan-in", 7, "scan-out", 7), runAt("2026-12-06T20:00:00Z")); // concert over
+        assertEquals(Map.of("scan-in", 0, "scan-out", 0), runAt("2026-12-06T23:00:00Z")); // released
+        var annotations = knative.revisions().inNamespace(NS).withName("scan-in-00001").get().getMetadata().getAnnotations();
+        assertFalse(annotations != null && annotations.containsKey(Prewarmer.PREVIOUS));
+    }
+
+    @Test
+    void aRepeatedRunChangesNothing() {
+        runAt("2026-12-06T19:30:00Z");
+        String version = knative.revisions().inNamespace(NS).withName("scan-in-00001").get().getMetadata().getResourceVersion();
+        runAt("2026-12-06T19:31:00Z");
+        assertEquals(version, knative.revisions().inNamespace(NS).withName("scan-in-00001").get().getMetadata()
+                .getResourceVersion());
+    }
+
+    @Test
+    void anInvalidScheduleIsRefusedBeforeAnythingIsPatched() {
+        // the concert is valid and due; the festival's bad peak refuses the whole schedule
+        String broken = SCHEDULE.replace("peak: 13300", "peak: -1");
+        assertThrows(ScheduleException.class, () -> reconcilerAt("2026-12-06T18:30:00Z").reconcile(broken, "t"));
+        assertEquals(0, scale("scan-in"));
+    }
+}
