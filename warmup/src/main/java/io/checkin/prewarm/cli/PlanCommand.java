@@ -1,0 +1,89 @@
+package io.checkin.prewarm.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.checkin.prewarm.model.Chart;
+import io.checkin.prewarm.model.KpaSimulator;
+import io.checkin.prewarm.model.Planner;
+import io.checkin.prewarm.model.SimulationResult;
+import io.checkin.prewarm.model.Traffic;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Pods needed at an expected peak, the min-scale to pre-warm and how early, and whether the quota holds it.")
+public class PlanCommand implements Callable<Integer> {
+
+    @Option(names = "--function", required = true, description = "The function (Knative Service) to plan for.")
+    String function;
+
+    @Option(names = "--peak", required = true, description = "Expected requests/s at the peak.")
+    double peak;
+
+    @Option(names = "--max-rate-per-pod", defaultValue = "0", description = "Measured maximum requests/s of one pod (0: unknown).")
+    double maxRatePerPod;
+
+    @Option(names = "--margin-seconds", defaultValue = "60", description = "Extra time before the peak.")
+    long marginSeconds;
+
+    @Option(names = "--cpu-request-millis", defaultValue = "1000", description = "CPU request of one pod (millicores).")
+    long cpuRequestMillis;
+
+    @Option(names = "--quota-cpu-millis", description = "CPU left in the namespace's ResourceQuota (millicores).")
+    Long quotaCpuMillis;
+
+    @Option(names = "--json", description = "Print the plan as JSON.")
+    boolean json;
+
+    @Option(names = "--chart", description = "Write an SVG chart of a step to the peak, from zero and pre-warmed.")
+    Path chart;
+
+    @Mixin
+    ScalingOptions scaling;
+
+    @Override
+    public Integer call() throws Exception {
+        Planner.Plan plan = Planner.plan(new Planner.Input(function, peak, scaling.serviceTime(), maxRatePerPod,
+                scaling.settings(0), scaling.podStartup(), Duration.ofSeconds(marginSeconds), cpuRequestMillis,
+                quotaCpuMillis == null ? OptionalLong.empty() : OptionalLong.of(quotaCpuMillis)));
+        if (json) {
+            System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(asMap(plan)));
+        } else {
+            asMap(plan).forEach((k, v) -> System.out.printf("%-22s %s%n", k, v));
+        }
+        if (chart != null) {
+            Traffic step = Traffic.step(0, peak, Duration.ofSeconds(60));
+            Duration length = Duration.ofMinutes(5);
+            SimulationResult cold = KpaSimulator.run(new KpaSimulator.Input(step, scaling.serviceTime(),
+                    scaling.podStartup(), scaling.settings(0), length, 0));
+            SimulationResult warm = KpaSimulator.run(new KpaSimulator.Input(step, scaling.serviceTime(),
+                    scaling.podStartup(), scaling.settings(plan.minScale()), length, plan.minScale()));
+            Files.writeString(chart, Chart.svg(function + ": a step to " + (long) peak + " requests/s", cold, warm));
+            System.out.println("chart written to " + chart);
+        }
+        return plan.fitsQuota() == Boolean.FALSE ? 3 : 0;
+    }
+
+    static Map<String, Object> asMap(Planner.Plan plan) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("function", plan.function());
+        out.put("peakRequestsPerSecond", plan.peakRate());
+        out.put("concurrencyAtPeak", Math.round(plan.concurrency() * 10) / 10.0);
+        out.put("podsAtPeak", plan.podsAtPeak());
+        out.put("minScale", plan.minScale());
+        out.put("cappedByMaxScale", plan.cappedByMaxScale());
+        out.put("leadTimeSeconds", plan.leadTime().toSeconds());
+        out.put("cpuMillisNeeded", plan.cpuMillisNeeded());
+        out.put("fitsQuota", plan.fitsQuota() == null ? "not checked" : plan.fitsQuota());
+        return out;
+    }
+}

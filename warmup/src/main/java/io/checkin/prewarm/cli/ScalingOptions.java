@@ -1,0 +1,43 @@
+package io.checkin.prewarm.cli;
+
+import java.time.Duration;
+
+import io.checkin.prewarm.model.AutoscalerSettings;
+import picocli.CommandLine.Option;
+
+/** The autoscaling and workload figures plan and simulate share; defaults are Knative's and the benchmarks'. */
+public class ScalingOptions {
+
+    @Option(names = "--service-time-ms", defaultValue = "20", description = "Time a request spends in a pod (ms).")
+    double serviceTimeMs;
+
+    @Option(names = "--target", defaultValue = "100", description = "autoscaling.knative.dev/target.")
+    double target;
+
+    @Option(names = "--utilization", defaultValue = "70", description = "target-utilization-percentage.")
+    double utilization;
+
+    @Option(names = "--container-concurrency", defaultValue = "0", description = "Hard per-pod limit (0: none).")
+    long containerConcurrency;
+
+    @Option(names = "--max-scale", defaultValue = "0", description = "max-scale (0: unlimited).")
+    int maxScale;
+
+    @Option(names = "--pod-startup-seconds", defaultValue = "10", description = "Image pull, start and readiness (s).")
+    long podStartupSeconds;
+
+    AutoscalerSettings settings(int minScale) {
+        AutoscalerSettings d = AutoscalerSettings.defaults();
+        return new AutoscalerSettings(target, utilization, containerConcurrency, minScale, maxScale, d.stableWindow(),
+                d.panicWindowPercentage(), d.panicThresholdPercentage(), d.maxScaleUpRate(), d.maxScaleDownRate(),
+                d.scaleDownDelay(), d.scaleToZeroGracePeriod());
+    }
+
+    Duration serviceTime() {
+        return Duration.ofNanos((long) (serviceTimeMs * 1e6));
+    }
+
+    Duration podStartup() {
+        return Duration.ofSeconds(podStartupSeconds);
+    }
+}

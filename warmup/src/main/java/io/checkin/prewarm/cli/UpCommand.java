@@ -1,0 +1,97 @@
+package io.checkin.prewarm.cli;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.checkin.prewarm.knative.PrewarmException;
+import io.checkin.prewarm.knative.Prewarmer;
+import io.fabric8.knative.serving.v1.Revision;
+import io.fabric8.knative.serving.v1.Service;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Pre-warm a function now: min-scale on the revisions with traffic, wait for the pods, call /warmup.")
+public class UpCommand extends ClusterCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", description = "The function (Knative Service).")
+    String function;
+
+    @Option(names = "--min-scale", required = true, description = "Pods to keep ready.")
+    int minScale;
+
+    @Option(names = "--wait-seconds", defaultValue = "180", description = "How long to wait for the pods (0: do not wait).")
+    long waitSeconds;
+
+    @Option(names = "--no-warmup-call", description = "Do not call the function's /warmup once its pods are ready.")
+    boolean noWarmupCall;
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            Prewarmer prewarmer = prewarmer();
+            List<Prewarmer.Change> changes = prewarmer.up(function, minScale, viaTemplate);
+            changes.forEach(c -> System.out.printf("%s: min-scale %s -> %s%n", c.target(), c.from(), c.to()));
+            if (changes.isEmpty()) {
+                System.out.println(function + ": already warm at min-scale " + minScale);
+            }
+            if (waitSeconds > 0 && !viaTemplate && !awaitReady(prewarmer)) {
+                System.err.println(function + ": the pods were not ready within " + waitSeconds + " s");
+                return 4;
+            }
+            if (!noWarmupCall) {
+                callWarmup(prewarmer.service(function));
+            }
+            return 0;
+        } catch (PrewarmException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+    }
+
+    private boolean awaitReady(Prewarmer prewarmer) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
+        while (true) {
+            int ready = 0;
+            int wanted = 0;
+            for (String name : prewarmer.servingRevisions(prewarmer.service(function))) {
+                Revision revision = prewarmer.revision(name);
+                Integer actual = revision == null || revision.getStatus() == null ? null : revision.getStatus().getActualReplicas();
+                ready += Math.min(minScale, actual == null ? 0 : actual);
+                wanted += minScale;
+            }
+            System.out.printf("\r%s: %d/%d pods ready", function, ready, wanted);
+            if (ready >= wanted) {
+                System.out.println();
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                System.out.println();
+                return false;
+            }
+            Thread.sleep(2000);
+        }
+    }
+
+    private void callWarmup(Service service) {
+        String url = service.getStatus() == null ? null : service.getStatus().getUrl();
+        if (url == null) {
+            System.out.println(function + ": no URL in the Service status; /warmup not called");
+            return;
+        }
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/warmup"))
+                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            System.out.println(function + ": /warmup answered " + answer.statusCode() + " " + answer.body());
+        } catch (Exception e) {
+            System.out.println(function + ": /warmup could not be called (" + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.checkin.prewarm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.main.Launch;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+
+/** The command line as a user runs it: the planner's answer for the reference peak, as JSON. */
+@QuarkusMainTest
+class WarmupCommandTest {
+
+    /** 13,300/s x 20 ms = 266 in flight / (100 x 70%) = 4 pods; 5,000/s per pod alone would need only 3. */
+    @Test
+    @Launch({ "plan", "--function", "scan-in", "--peak", "13300", "--max-rate-per-pod", "5000", "--json" })
+    void planPrintsJson(LaunchResult result) {
+        String out = result.getOutput();
+        assertTrue(out.contains("\"minScale\" : 4"), out);
+        assertTrue(out.contains("\"leadTimeSeconds\" : 74"), out);
+    }
+
+    @Test
+    @Launch(value = { "plan", "--function", "scan-in", "--peak", "13300", "--quota-cpu-millis", "2000" }, exitCode = 3)
+    void aPlanThatDoesNotFitTheQuotaFails(LaunchResult result) {
+        assertTrue(result.getOutput().contains("fitsQuota              false"), result.getOutput());
+    }
+
+    @Test
+    @Launch({ "simulate", "--profile", "burst", "--min-scale", "4", "--pod-startup-seconds", "5" })
+    void simulateComparesFromZeroWithPrewarmed(LaunchResult result) {
+        String[] lines = result.getOutput().lines().filter(l -> l.startsWith("from zero") || l.startsWith("min-scale"))
+                .toArray(String[]::new);
+        assertEquals(2, lines.length, result.getOutput());
+        assertTrue(lines[1].matches("min-scale 4\\s+0\\s+0\\.0s.*"), lines[1]);
+    }
+}
