@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.checkin.prewarm.model.Chart;
-import io.checkin.prewarm.model.KpaSimulator;
 import io.checkin.prewarm.model.Planner;
 import io.checkin.prewarm.model.SimulationResult;
 import io.checkin.prewarm.model.Traffic;
@@ -63,10 +62,8 @@ public class PlanCommand implements Callable<Integer> {
         if (chart != null) {
             Traffic step = Traffic.step(0, peak, Duration.ofSeconds(60));
             Duration length = Duration.ofMinutes(5);
-            SimulationResult cold = KpaSimulator.run(new KpaSimulator.Input(step, scaling.serviceTime(),
-                    scaling.podStartup(), scaling.settings(0), length, 0));
-            SimulationResult warm = KpaSimulator.run(new KpaSimulator.Input(step, scaling.serviceTime(),
-                    scaling.podStartup(), scaling.settings(plan.minScale()), length, plan.minScale()));
+            SimulationResult cold = scaling.simulate(step, length, 0);
+            SimulationResult warm = scaling.simulate(step, length, plan.minScale());
             Files.writeString(chart, Chart.svg(function + ": a step to " + (long) peak + " requests/s", cold, warm));
             System.out.println("chart written to " + chart);
         }

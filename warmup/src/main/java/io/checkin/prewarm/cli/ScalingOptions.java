@@ -3,6 +3,9 @@ package io.checkin.prewarm.cli;
 import java.time.Duration;
 
 import io.checkin.prewarm.model.AutoscalerSettings;
+import io.checkin.prewarm.model.KpaSimulator;
+import io.checkin.prewarm.model.SimulationResult;
+import io.checkin.prewarm.model.Traffic;
 import picocli.CommandLine.Option;
 
 /** The autoscaling and workload figures plan and simulate share; defaults are Knative's and the benchmarks'. */
@@ -31,6 +34,12 @@ public class ScalingOptions {
         return new AutoscalerSettings(target, utilization, containerConcurrency, minScale, maxScale, d.stableWindow(),
                 d.panicWindowPercentage(), d.panicThresholdPercentage(), d.maxScaleUpRate(), d.maxScaleDownRate(),
                 d.scaleDownDelay(), d.scaleToZeroGracePeriod());
+    }
+
+    /** The traffic through the simulated autoscaler, with {@code minScale} pods ready from the start (0: cold). */
+    SimulationResult simulate(Traffic traffic, Duration length, int minScale) {
+        return KpaSimulator.run(new KpaSimulator.Input(traffic, serviceTime(), podStartup(), settings(minScale), length,
+                minScale));
     }
 
     Duration serviceTime() {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.checkin.prewarm.model.Chart;
-import io.checkin.prewarm.model.KpaSimulator;
 import io.checkin.prewarm.model.SimulationResult;
 import io.checkin.prewarm.model.Traffic;
 import picocli.CommandLine.Command;
@@ -45,10 +44,8 @@ public class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Traffic traffic = traffic();
         Duration length = Duration.ofSeconds(seconds);
-        SimulationResult cold = KpaSimulator.run(new KpaSimulator.Input(traffic, scaling.serviceTime(),
-                scaling.podStartup(), scaling.settings(0), length, 0));
-        SimulationResult warm = minScale > 0 ? KpaSimulator.run(new KpaSimulator.Input(traffic, scaling.serviceTime(),
-                scaling.podStartup(), scaling.settings(minScale), length, minScale)) : null;
+        SimulationResult cold = scaling.simulate(traffic, length, 0);
+        SimulationResult warm = minScale > 0 ? scaling.simulate(traffic, length, minScale) : null;
         System.out.printf("%-12s %18s %14s %12s %10s%n", "start", "cold-start reqs", "longest wait", "pod-seconds", "max pods");
         print("from zero", cold);
         if (warm != null) {
