@@ -8,12 +8,17 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.checkin.prewarm.knative.Quotas;
 import io.checkin.prewarm.model.Chart;
 import io.checkin.prewarm.model.Planner;
 import io.checkin.prewarm.model.SimulationResult;
 import io.checkin.prewarm.model.Traffic;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,6 +45,13 @@ public class PlanCommand implements Callable<Integer> {
     @Option(names = "--quota-cpu-millis", description = "CPU left in the namespace's ResourceQuota (millicores).")
     Long quotaCpuMillis;
 
+    @Option(names = { "-n", "--namespace" },
+            description = "Read what the namespace's ResourceQuotas leave from the cluster (instead of --quota-cpu-millis).")
+    String namespace;
+
+    @Inject
+    Instance<KubernetesClient> kubernetes;
+
     @Option(names = "--json", description = "Print the plan as JSON.")
     boolean json;
 
@@ -53,7 +65,7 @@ public class PlanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Planner.Plan plan = Planner.plan(new Planner.Input(function, peak, scaling.serviceTime(), maxRatePerPod,
                 scaling.settings(0), scaling.podStartup(), Duration.ofSeconds(marginSeconds), cpuRequestMillis,
-                quotaCpuMillis == null ? OptionalLong.empty() : OptionalLong.of(quotaCpuMillis)));
+                quota()));
         if (json) {
             System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(asMap(plan)));
         } else {
@@ -68,6 +80,13 @@ public class PlanCommand implements Callable<Integer> {
             System.out.println("chart written to " + chart);
         }
         return plan.fitsQuota() == Boolean.FALSE ? 3 : 0;
+    }
+
+    private OptionalLong quota() {
+        if (quotaCpuMillis != null) {
+            return OptionalLong.of(quotaCpuMillis);
+        }
+        return namespace == null ? OptionalLong.empty() : Quotas.cpuMillisLeft(kubernetes.get(), namespace);
     }
 
     static Map<String, Object> asMap(Planner.Plan plan) {
