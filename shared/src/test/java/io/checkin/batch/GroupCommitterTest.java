@@ -102,6 +102,7 @@ class GroupCommitterTest {
         CompletableFuture<ItemOutcome> a = committer.submit("a");
         Thread.sleep(100); // writer 2 has taken "a" and, the store being busy, waits for more
         CompletableFuture<ItemOutcome> b = committer.submit("b"); // joins "a", filling the batch of 2
+        writer.awaitWriting(); // writer 2 writes its batch; only now let writer 1 go, so it cannot take "b"
         writer.gate.countDown();
         a.get(2, TimeUnit.SECONDS);
         b.get(2, TimeUnit.SECONDS);
