@@ -12,7 +12,9 @@ import com.mongodb.client.MongoClients;
 /**
  * Commands of {@code ./local-stack} that do not start the stack:
  * <pre>
- *   ./local-stack tokens ROLE COUNT [PREFIX]   COUNT tokens for subjects PREFIX-0..PREFIX-(COUNT-1), one per line
+ *   ./local-stack tokens ROLE COUNT [PREFIX] [--json]
+ *                                              COUNT tokens for subjects PREFIX-0..PREFIX-(COUNT-1), one per
+ *                                              line, or as a JSON array (the k6 scripts read either)
  *   ./local-stack count-scans CONNECTION       how many scan events the store at CONNECTION holds
  *   ./local-stack check-scans CONNECTION PREFIX FILE...
  *                                              whether every scanId in the files (one per line, written by
@@ -37,13 +39,14 @@ final class LocalTools {
                     return usage();
                 }
                 DevTokens tokens = new DevTokens(dataDir.resolve("keys"));
-                String prefix = args.length > 3 ? args[3] : args[1];
+                boolean json = java.util.Arrays.asList(args).contains("--json");
+                String prefix = args.length > 3 && !args[3].equals("--json") ? args[3] : args[1];
                 int count = Integer.parseInt(args[2]);
-                StringBuilder lines = new StringBuilder();
+                java.util.List<String> minted = new java.util.ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
-                    lines.append(tokens.mint(prefix + "-" + i, args[1], TOKEN_LIFETIME)).append('\n');
+                    minted.add(tokens.mint(prefix + "-" + i, args[1], TOKEN_LIFETIME));
                 }
-                out.print(lines);
+                out.print(json ? "[\n\"" + String.join("\",\n\"", minted) + "\"\n]\n" : String.join("\n", minted) + "\n");
                 return 0;
             }
             case "count-scans" -> {
@@ -96,7 +99,7 @@ final class LocalTools {
     }
 
     private static int usage() {
-        System.err.println("usage: ./local-stack tokens ROLE COUNT [PREFIX] | count-scans CONNECTION"
+        System.err.println("usage: ./local-stack tokens ROLE COUNT [PREFIX] [--json] | count-scans CONNECTION"
                 + " | check-scans CONNECTION PREFIX FILE...");
         return 2;
     }
