@@ -68,7 +68,7 @@ public class FailureClassifier {
         if (t instanceof MongoTimeoutException || t instanceof MongoSocketException || t instanceof TimeoutException
                 || t instanceof CircuitBreakerOpenException) {
             return ProblemException.unavailable("store-unavailable", "The store is unavailable, retry shortly",
-                    (int) Math.max(1, storeConfig.retryAfter().toSeconds()));
+                    storeConfig.retryAfterSeconds());
         }
         if (t instanceof TooLongFormFieldException || t instanceof TooLongHttpContentException) {
             return new ProblemException(413, "body-too-large", "The request body is larger than allowed");

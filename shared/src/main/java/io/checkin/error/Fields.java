@@ -28,14 +28,6 @@ public final class Fields {
         return checkText(trimmed, field, maxLength);
     }
 
-    /** Like {@link #text} but absent is allowed (returns null). */
-    public static String optionalText(String value, String field, int maxLength) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return checkText(value.strip(), field, maxLength);
-    }
-
     private static String checkText(String value, String field, int maxLength) {
         if (value.codePointCount(0, value.length()) > maxLength) {
             throw ProblemException.badRequest("field-too-long", field,

@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
 /** Reads and writes keys as PEM text, from a file path, a {@code file:} or a {@code classpath:} location. */
@@ -41,14 +39,6 @@ public final class KeyFiles {
             return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der(pem)));
         } catch (Exception e) {
             throw new IllegalStateException("Not a PKCS#8 " + algorithm + " private key: " + e.getMessage(), e);
-        }
-    }
-
-    public static PublicKey publicKey(String pem, String algorithm) {
-        try {
-            return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(der(pem)));
-        } catch (Exception e) {
-            throw new IllegalStateException("Not an X.509 " + algorithm + " public key: " + e.getMessage(), e);
         }
     }
 

@@ -150,7 +150,7 @@ public class ScanService {
     private ProblemException storeUnavailable(Throwable cause) {
         ProblemException e = ProblemException.unavailable("store-unavailable",
                 "The scan could not be stored yet; retry with the same scanId",
-                (int) Math.max(1, storeConfig.retryAfter().toSeconds()));
+                storeConfig.retryAfterSeconds());
         if (cause != null) {
             e.initCause(cause);
         }

@@ -17,6 +17,11 @@ public interface StoreConfig {
     @WithDefault("2s")
     Duration retryAfter();
 
+    /** {@link #retryAfter()} as the whole seconds of a Retry-After header, at least one. */
+    default int retryAfterSeconds() {
+        return (int) Math.max(1, retryAfter().toSeconds());
+    }
+
     /** How long scan events are kept; the TTL index on scans.at removes older ones (MongoDB only). */
     @WithDefault("P28D")
     Duration retention();

@@ -1,7 +1,6 @@
 package io.checkin.error;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
@@ -23,11 +22,6 @@ class FieldsTest {
         assertProblem("field-too-long", "name", () -> Fields.text("x".repeat(11), "name", 10));
         assertProblem("invalid-characters", "name", () -> Fields.text("a\u0000b", "name", 10));
         assertProblem("invalid-characters", "name", () -> Fields.text("a\ud800b", "name", 10));
-    }
-
-    @Test
-    void optionalTextMayBeAbsent() {
-        assertNull(Fields.optionalText("  ", "note", 10));
     }
 
     @Test

@@ -26,7 +26,6 @@ public final class TcpFaultProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile Mode mode = Mode.PASS;
     private volatile ServerSocket server;
-    private volatile boolean closed;
 
     public TcpFaultProxy(InetSocketAddress target) throws IOException {
         this.target = target;
@@ -37,10 +36,6 @@ public final class TcpFaultProxy implements AutoCloseable {
 
     public int port() {
         return port;
-    }
-
-    public Mode mode() {
-        return mode;
     }
 
     public synchronized void refuse() {
@@ -147,12 +142,7 @@ public final class TcpFaultProxy implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        closed = true;
         closeQuietly(server);
         dropConnections();
-    }
-
-    public boolean isClosed() {
-        return closed;
     }
 }

@@ -45,10 +45,4 @@ public record AutoscalerSettings(double target, double utilizationPercentage, lo
                 stableWindow, panicWindowPercentage, panicThresholdPercentage, rate, maxScaleDownRate, scaleDownDelay,
                 scaleToZeroGracePeriod);
     }
-
-    public AutoscalerSettings withScaleDownDelay(Duration delay) {
-        return new AutoscalerSettings(target, utilizationPercentage, containerConcurrency, minScale, maxScale,
-                stableWindow, panicWindowPercentage, panicThresholdPercentage, maxScaleUpRate, maxScaleDownRate, delay,
-                scaleToZeroGracePeriod);
-    }
 }
