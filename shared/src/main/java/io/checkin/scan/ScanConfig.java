@@ -22,6 +22,10 @@ public interface ScanConfig {
     @WithDefault("3s")
     Duration requestTimeout();
 
+    /** How many scans one person may record: what stops a script checking one account in everywhere. */
+    @WithName("rate-limit")
+    RateLimit rateLimit();
+
     /** Group commit: many scans written with one insertMany. */
     @WithName("group-commit")
     GroupCommit groupCommit();
@@ -51,5 +55,19 @@ public interface ScanConfig {
         /** How long shutdown waits for queued scans to be written. */
         @WithDefault("10s")
         Duration drainTimeout();
+    }
+
+    interface RateLimit {
+
+        /**
+         * Scans one person may record per minute, all at once or spread out; beyond it scans are answered 429
+         * with Retry-After. Duplicates and failed writes do not count. 0 turns the limit off.
+         */
+        @WithDefault("20")
+        int perMinute();
+
+        /** People each instance keeps count for; beyond this the longest-idle are forgotten and start afresh. */
+        @WithDefault("100000")
+        long trackedPeople();
     }
 }

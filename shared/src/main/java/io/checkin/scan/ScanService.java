@@ -1,6 +1,7 @@
 package io.checkin.scan;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -21,7 +22,10 @@ import io.checkin.code.Direction;
 import io.checkin.code.VenueCode;
 import io.checkin.error.Fields;
 import io.checkin.error.ProblemException;
+import io.checkin.error.RetryAfter;
+import io.checkin.limit.KeyedRateLimiter;
 import io.checkin.store.StoreConfig;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,8 +60,19 @@ public class ScanService {
 
     private GroupCommitter<Document> committer;
 
+    private KeyedRateLimiter perPerson;
+
+    private Counter limited;
+
     @PostConstruct
     void start() {
+        ScanConfig.RateLimit limit = config.rateLimit();
+        if (limit.perMinute() > 0) {
+            perPerson = new KeyedRateLimiter(limit.perMinute(), Duration.ofMinutes(1), limit.trackedPeople(),
+                    System::nanoTime);
+        }
+        limited = Counter.builder("checkin.scan.rate.limited")
+                .description("Scans refused because the person had used up their scans per minute").register(metrics);
         ScanConfig.GroupCommit group = config.groupCommit();
         if (group.enabled()) {
             DistributionSummary sizes = DistributionSummary.builder("checkin.scan.batch.size")
@@ -83,6 +98,7 @@ public class ScanService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         checkClientAt(request.clientAt(), now);
         VenueCode venue = codes.check(code, direction);
+        takePermit(userSub);
 
         Document event = new Document("_id", ScanIds.of(userSub, scanId)).append("userSub", userSub)
                 .append("venueId", venue.venueId()).append("direction", direction.name()).append("at", Date.from(now))
@@ -90,9 +106,30 @@ public class ScanService {
         if (request.clientAt() != null) {
             event.append("clientAt", Date.from(request.clientAt()));
         }
-        return Uni.createFrom().completionStage(insert(event))
+        CompletionStage<ItemOutcome> written = insert(event).thenApply(outcome -> givePermitBackUnless(outcome, userSub));
+        return Uni.createFrom().completionStage(written)
                 .ifNoItem().after(config.requestTimeout()).failWith(() -> storeUnavailable(null))
                 .onItem().transformToUni(outcome -> receipt(outcome, event, scanId, venue, now));
+    }
+
+    /** Only scans that are recorded count: a valid code is checked first, and a duplicate is not a new scan. */
+    private void takePermit(String userSub) {
+        if (perPerson == null) {
+            return;
+        }
+        Duration wait = perPerson.tryAcquire(userSub);
+        if (!wait.isZero()) {
+            limited.increment();
+            throw new ProblemException(429, "too-many-scans", "More than " + config.rateLimit().perMinute()
+                    + " scans in a minute from one person; retry later", null, RetryAfter.seconds(wait));
+        }
+    }
+
+    private ItemOutcome givePermitBackUnless(ItemOutcome outcome, String userSub) {
+        if (perPerson != null && !(outcome instanceof ItemOutcome.Written)) {
+            perPerson.release(userSub);
+        }
+        return outcome;
     }
 
     private CompletionStage<ItemOutcome> insert(Document event) {

@@ -19,7 +19,7 @@ public interface StoreConfig {
 
     /** {@link #retryAfter()} as the whole seconds of a Retry-After header, at least one. */
     default int retryAfterSeconds() {
-        return (int) Math.max(1, retryAfter().toSeconds());
+        return io.checkin.error.RetryAfter.seconds(retryAfter());
     }
 
     /** How long scan events are kept; the TTL index on scans.at removes older ones (MongoDB only). */

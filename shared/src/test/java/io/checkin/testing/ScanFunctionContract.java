@@ -17,9 +17,11 @@ import org.junit.jupiter.api.Test;
 
 import io.checkin.code.CodeSigner;
 import io.checkin.code.Direction;
+import io.checkin.scan.ScanConfig;
 import io.checkin.scan.ScanIds;
 import io.checkin.store.StoreCollections;
 import io.checkin.venue.VenueStatusCache;
+import io.restassured.response.ValidatableResponse;
 
 /**
  * What scan-in and scan-out both promise, over HTTP. Each function module runs it for its own direction:
@@ -35,6 +37,9 @@ public abstract class ScanFunctionContract {
 
     @Inject
     VenueStatusCache statusCache;
+
+    @Inject
+    ScanConfig scanConfig;
 
     protected TestVenues.Created venue;
 
@@ -176,6 +181,35 @@ public abstract class ScanFunctionContract {
     }
 
     @Test
+    void onePersonsScansBeyondTheLimitAre429WithRetryAfter() {
+        String person = "script-" + UUID.randomUUID();
+        for (int i = 0; i < scanConfig.rateLimit().perMinute(); i++) {
+            Api.call(function(), Tokens.citizen(person), scan(code(), UUID.randomUUID().toString())).statusCode(200)
+                    .body("status", equalTo("recorded"));
+        }
+        rejected(Tokens.citizen(person), scan(code(), UUID.randomUUID().toString()), 429, "too-many-scans", null)
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-3]"));
+        Api.call(function(), Tokens.citizen("someone-else"), scan(code(), UUID.randomUUID().toString())).statusCode(200);
+    }
+
+    @Test
+    void repeatsAndRejectedScansDoNotCountTowardsTheLimit() {
+        String person = "phone-" + UUID.randomUUID();
+        String first = UUID.randomUUID().toString();
+        Api.call(function(), Tokens.citizen(person), scan(code(), first)).statusCode(200);
+        for (int i = 0; i < scanConfig.rateLimit().perMinute(); i++) {
+            Api.call(function(), Tokens.citizen(person), scan(code(), first)).statusCode(200)
+                    .body("status", equalTo("duplicate"));
+            Api.call(function(), Tokens.citizen(person), scan("not-a-code", UUID.randomUUID().toString())).statusCode(422);
+        }
+        for (int i = 1; i < scanConfig.rateLimit().perMinute(); i++) {
+            Api.call(function(), Tokens.citizen(person), scan(code(), UUID.randomUUID().toString())).statusCode(200)
+                    .body("status", equalTo("recorded"));
+        }
+        rejected(Tokens.citizen(person), scan(code(), UUID.randomUUID().toString()), 429, "too-many-scans", null);
+    }
+
+    @Test
     void malformedBodiesNameTheField() {
         String id = UUID.randomUUID().toString();
         rejectedRaw("{\"scanId\":\"" + id + "\"}", 400, "missing-field", "code");
@@ -204,10 +238,11 @@ public abstract class ScanFunctionContract {
         rejected(Tokens.citizen("h"), body, 400, "client-at-in-future", "clientAt");
     }
 
-    private void rejected(String token, Map<String, Object> body, int status, String code, String field) {
+    private ValidatableResponse rejected(String token, Map<String, Object> body, int status, String code, String field) {
         long before = collections.scans().countDocuments();
-        Api.problem(Api.call(function(), token, body), status, code, field);
+        ValidatableResponse response = Api.problem(Api.call(function(), token, body), status, code, field);
         assertEquals(before, collections.scans().countDocuments(), "a rejected scan wrote nothing");
+        return response;
     }
 
     private void rejectedRaw(String body, int status, String code, String field) {

@@ -48,7 +48,10 @@ class ScanConcurrencyTest {
     @Test
     void everyScanIsStoredExactlyOnceAndEveryAnswerIsItsOwn() throws Exception {
         TestVenues.Created venue = testVenues.create("Stadium gate");
-        List<String> users = List.of("crowd-1", "crowd-2", "crowd-3");
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            users.add("crowd-" + i); // 10 scans each: within one person's scans per minute
+        }
         Map<String, String> tokens = new HashMap<>();
         users.forEach(u -> tokens.put(u, Tokens.citizen(u)));
         List<String[]> requests = new ArrayList<>(); // user, scanId
