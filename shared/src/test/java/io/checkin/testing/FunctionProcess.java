@@ -1,0 +1,118 @@
+package io.checkin.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A packaged function ({@code target/quarkus-app/quarkus-run.jar}) running as a child process on a free
+ * port, its output in a log file, as a deployment runs it. {@link #close()} kills it whatever happened.
+ */
+public final class FunctionProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+
+    private FunctionProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Starts {@code jar} with {@code config} as system properties, and waits until it is ready. */
+    public static FunctionProcess start(Path jar, Map<String, String> config, Path workDir, Duration readyWithin)
+            throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dquarkus.http.port=" + port);
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        Path log = workDir.resolve("function.log");
+        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        FunctionProcess function = new FunctionProcess(process, log, port);
+        if (!RetryingScanClient.await(function::ready, readyWithin)) {
+            function.close();
+            throw new IllegalStateException("The function was not ready within " + readyWithin + ":\n" + function.log());
+        }
+        return function;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private boolean ready() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("The function exited with " + process.exitValue() + ":\n" + log());
+        }
+        try {
+            HttpResponse<Void> health = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(baseUri().resolve("/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return health.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public URI baseUri() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    /** What a platform sends to stop a container; the process should finish what it accepted and exit. */
+    public void terminate() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).inheritIO().start().waitFor();
+    }
+
+    public boolean awaitExit(Duration within) throws InterruptedException {
+        return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public int exitValue() {
+        return process.exitValue();
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
