@@ -57,14 +57,18 @@ public final class GroupCommitter<T> implements AutoCloseable {
     /**
      * Queues an item. The future always completes normally, with the item's outcome: at once
      * {@link ItemOutcome.Failed} with {@link QueueFullException} when the queue is full, or with
-     * {@link IllegalStateException} once the committer is draining.
+     * {@link ClosedException} once the committer is draining.
      */
     public CompletableFuture<ItemOutcome> submit(T item) {
         CompletableFuture<ItemOutcome> outcome = new CompletableFuture<>();
+        Pending<T> pending = new Pending<>(item, outcome);
         if (closed) {
-            outcome.complete(new ItemOutcome.Failed(new IllegalStateException("The writer is shutting down")));
-        } else if (!queue.offer(new Pending<>(item, outcome))) {
+            outcome.complete(new ItemOutcome.Failed(new ClosedException()));
+        } else if (!queue.offer(pending)) {
             outcome.complete(new ItemOutcome.Failed(new QueueFullException()));
+        } else if (closed && queue.remove(pending)) {
+            // the drain began between the check and the offer and may have finished: nobody would write it
+            outcome.complete(new ItemOutcome.Failed(new ClosedException()));
         }
         return outcome;
     }
@@ -173,6 +177,13 @@ public final class GroupCommitter<T> implements AutoCloseable {
     @Override
     public void close() {
         drain(Duration.ofSeconds(5));
+    }
+
+    /** The committer is draining for shutdown and takes nothing new. */
+    public static final class ClosedException extends RuntimeException {
+        public ClosedException() {
+            super("The writer is shutting down", null, false, false);
+        }
     }
 
     /** The queue is full: the store cannot keep up, and waiting longer would only add latency. */

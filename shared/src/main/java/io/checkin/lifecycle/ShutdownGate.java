@@ -32,9 +32,14 @@ public class ShutdownGate {
     void check(RoutingContext ctx) {
         if (stopping) {
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-            ctx.fail(ProblemException.unavailable("shutting-down", "This instance is stopping; retry shortly", 1));
+            ctx.fail(refusal());
             return;
         }
         ctx.next();
+    }
+
+    /** What a request that arrives while the instance stops is told. */
+    public static ProblemException refusal() {
+        return ProblemException.unavailable("shutting-down", "This instance is stopping; retry shortly", 1);
     }
 }

@@ -23,6 +23,7 @@ import io.checkin.code.VenueCode;
 import io.checkin.error.Fields;
 import io.checkin.error.ProblemException;
 import io.checkin.error.RetryAfter;
+import io.checkin.lifecycle.ShutdownGate;
 import io.checkin.limit.KeyedRateLimiter;
 import io.checkin.store.StoreConfig;
 import io.micrometer.core.instrument.Counter;
@@ -152,6 +153,9 @@ public class ScanService {
             if (failed.cause() instanceof GroupCommitter.QueueFullException) {
                 return Uni.createFrom().failure(new ProblemException(503, "overloaded",
                         "Too many scans at once, retry shortly", null, 1));
+            }
+            if (failed.cause() instanceof GroupCommitter.ClosedException) {
+                return Uni.createFrom().failure(ShutdownGate.refusal());
             }
             return Uni.createFrom().failure(storeUnavailable(failed.cause()));
         }

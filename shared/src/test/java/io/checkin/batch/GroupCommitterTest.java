@@ -171,7 +171,8 @@ class GroupCommitterTest {
         for (CompletableFuture<ItemOutcome> f : all) {
             assertSame(ItemOutcome.WRITTEN, f.getNow(null));
         }
-        assertInstanceOf(ItemOutcome.Failed.class, committer.submit("after").getNow(null));
+        ItemOutcome after = committer.submit("after").getNow(null);
+        assertInstanceOf(GroupCommitter.ClosedException.class, assertInstanceOf(ItemOutcome.Failed.class, after).cause());
     }
 
     private static void sleep(long millis) {
