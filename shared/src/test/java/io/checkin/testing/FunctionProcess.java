@@ -45,7 +45,7 @@ public final class FunctionProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         FunctionProcess function = new FunctionProcess(process, log, port);
-        if (!RetryingScanClient.await(function::ready, readyWithin)) {
+        if (!Poll.until(function::ready, readyWithin)) {
             function.close();
             throw new IllegalStateException("The function was not ready within " + readyWithin + ":\n" + function.log());
         }

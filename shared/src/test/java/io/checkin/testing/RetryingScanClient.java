@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +27,6 @@ public final class RetryingScanClient implements AutoCloseable {
     }
 
     static final Duration RETRY_PAUSE = Duration.ofMillis(100);
-    private static final Duration POLL = Duration.ofMillis(20);
 
     private final URI endpoint;
     private final String code;
@@ -102,7 +100,7 @@ public final class RetryingScanClient implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
-            pause(RETRY_PAUSE);
+            Poll.pause(RETRY_PAUSE);
         }
     }
 
@@ -125,29 +123,18 @@ public final class RetryingScanClient implements AutoCloseable {
     }
 
     public boolean awaitAcknowledged(int count, Duration within) {
-        return await(() -> acknowledged.size() >= count, within);
+        return Poll.until(() -> acknowledged.size() >= count, within);
     }
 
     public boolean awaitFailedAttempts(int count, Duration within) {
-        return await(() -> failedAttempts() >= count, within);
+        return Poll.until(() -> failedAttempts() >= count, within);
     }
 
     /** Waits until every thread has run out of scans (or the client was stopped and its threads returned). */
     public boolean awaitFinished(Duration within) {
-        return await(() -> running.get() == 0, within);
+        return Poll.until(() -> running.get() == 0, within);
     }
 
-    /** Polls {@code condition} until it holds or {@code within} passes. */
-    public static boolean await(BooleanSupplier condition, Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            pause(POLL);
-        }
-        return true;
-    }
 
     public String summary() {
         int acks = acknowledged.size();
@@ -157,13 +144,6 @@ public final class RetryingScanClient implements AutoCloseable {
                 ioErrors.get());
     }
 
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Override
     public void close() {

@@ -23,6 +23,7 @@ import com.mongodb.client.model.Filters;
 import io.checkin.scan.ScanIds;
 import io.checkin.store.StoreCollections;
 import io.checkin.testing.InjectStoreFaults;
+import io.checkin.testing.Poll;
 import io.checkin.testing.RetryingScanClient;
 import io.checkin.testing.RetryingScanClient.Scan;
 import io.checkin.testing.StoreFaults;
@@ -63,22 +64,12 @@ class ScanFaultInjectionTest {
 
     @AfterEach
     void storeBackAndClientStopped() {
-        faults.up();
         if (client != null) {
             client.close();
         }
-        // the first command after a fault meets a connection the proxy dropped; the driver then clears its pool
-        assertTrue(RetryingScanClient.await(this::storeAnswers, Duration.ofSeconds(10)), "the store did not come back");
+        faults.upAndAnswering(collections);
     }
 
-    private boolean storeAnswers() {
-        try {
-            collections.database().runCommand(new Document("ping", 1));
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
 
     @Test
     void aStoreThatRefusesConnectionsLosesAndDoublesNothing() {
@@ -118,7 +109,7 @@ class ScanFaultInjectionTest {
         // the fault lasts until the clients have felt it (every thread failed a few times) and at least a while
         assertTrue(client.awaitFailedAttempts(3 * THREADS, Duration.ofSeconds(20)),
                 "the fault was not noticed: " + client.summary());
-        RetryingScanClient.await(() -> System.nanoTime() - faultStart >= FAULT_AT_LEAST.toNanos(), FAULT_AT_LEAST);
+        Poll.until(() -> System.nanoTime() - faultStart >= FAULT_AT_LEAST.toNanos(), FAULT_AT_LEAST);
         int acksDuringFault = client.acknowledged().size() - acksAtFault;
         faults.up();
         long upAt = System.nanoTime();

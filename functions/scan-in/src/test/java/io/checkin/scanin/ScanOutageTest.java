@@ -15,6 +15,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.checkin.scan.ScanConfig;
 import io.checkin.scan.ScanIds;
 import io.checkin.store.StoreCollections;
 import io.checkin.testing.Api;
@@ -41,9 +42,12 @@ class ScanOutageTest {
     @Inject
     StoreCollections collections;
 
+    @Inject
+    ScanConfig scanConfig;
+
     @AfterEach
     void storeBack() {
-        faults.up();
+        faults.upAndAnswering(collections);
     }
 
     @Test
@@ -68,6 +72,25 @@ class ScanOutageTest {
             Api.call("scan-in", Tokens.citizen("patient"), body(venue, scanId)).statusCode(200)
                     .body("status", equalTo("duplicate"));
             assertEquals(1, collections.scans().countDocuments(new Document("_id", ScanIds.of("patient", scanId))));
+        }
+    }
+
+    @Test
+    void scansThatFailedInAnOutageDoNotCountTowardsThePersonsLimit() {
+        TestVenues.Created venue = testVenues.create("Retry hall");
+        String person = "retrier-" + UUID.randomUUID();
+        int limit = scanConfig.rateLimit().perMinute();
+        faults.down();
+        for (int i = 0; i <= limit; i++) {
+            Api.problem(Api.call("scan-in", Tokens.citizen(person), body(venue, UUID.randomUUID().toString())), 503, null, null);
+        }
+        faults.up();
+        String first = UUID.randomUUID().toString();
+        retryUntilAnswered(() -> Api.call("scan-in", Tokens.citizen(person), body(venue, first)))
+                .body("status", equalTo("recorded"));
+        for (int i = 1; i < limit; i++) {
+            Api.call("scan-in", Tokens.citizen(person), body(venue, UUID.randomUUID().toString())).statusCode(200)
+                    .body("status", equalTo("recorded"));
         }
     }
 
