@@ -104,6 +104,9 @@ public class FailureClassifier {
                 ? null
                 : FunctionRecorder.registry.matchInvoker(path.startsWith("/") ? path.substring(1) : path);
         var body = ctx.body() == null ? null : ctx.body().buffer();
+        if (invoker != null && !invoker.hasInput() && body != null && body.length() > 0) {
+            return ProblemException.badRequest("unexpected-body", null, "This function takes no body");
+        }
         if (invoker != null && body != null && body.length() > 0) {
             ObjectReader reader = (ObjectReader) invoker.getBindingContext().get(ObjectReader.class.getName());
             if (reader != null) {
