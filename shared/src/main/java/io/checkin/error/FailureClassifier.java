@@ -11,6 +11,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.mongodb.MongoSocketException;
@@ -102,6 +104,9 @@ public class FailureClassifier {
                 ? null
                 : FunctionRecorder.registry.matchInvoker(path.startsWith("/") ? path.substring(1) : path);
         var body = ctx.body() == null ? null : ctx.body().buffer();
+        if (invoker != null && !invoker.hasInput() && body != null && body.length() > 0) {
+            return ProblemException.badRequest("unexpected-body", null, "This function takes no body");
+        }
         if (invoker != null && body != null && body.length() > 0) {
             ObjectReader reader = (ObjectReader) invoker.getBindingContext().get(ObjectReader.class.getName());
             if (reader != null) {
@@ -118,11 +123,21 @@ public class FailureClassifier {
     }
 
     static ProblemException unreadableBody(JacksonException e) {
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+        // a syntax error or a nesting limit hit inside a field is still a broken document, not a wrong type
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty() && !isBrokenDocument(m)) {
             String field = fieldPath(m);
             return ProblemException.badRequest("invalid-type", field, field + " has the wrong type or format");
         }
         return ProblemException.badRequest("malformed-json", null, "The body is not valid JSON");
+    }
+
+    private static boolean isBrokenDocument(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof JsonParseException || t instanceof StreamConstraintsException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String fieldPath(JsonMappingException m) {

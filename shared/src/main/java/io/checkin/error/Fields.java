@@ -18,7 +18,7 @@ public final class Fields {
         return value;
     }
 
-    /** A required, non-blank text of at most {@code maxLength} characters, trimmed, without control characters. */
+    /** A required, non-blank text of at most {@code maxLength} characters, trimmed, without control or bidi override characters. */
     public static String text(String value, String field, int maxLength) {
         required(value, field);
         String trimmed = value.strip();
@@ -35,15 +35,25 @@ public final class Fields {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isISOControl(c) || (Character.isSurrogate(c) && !validSurrogateAt(value, i))) {
+            if (Character.isISOControl(c) || isBidiControl(c)
+                    || (Character.isSurrogate(c) && !validSurrogateAt(value, i))) {
                 throw ProblemException.badRequest("invalid-characters", field,
-                        field + " contains control characters or broken unicode");
+                        field + " contains control characters, bidi overrides or broken unicode");
             }
             if (Character.isHighSurrogate(c)) {
                 i++;
             }
         }
         return value;
+    }
+
+    /**
+     * The explicit embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069): they reorder how the
+     * rest of a text is shown, so a name could read differently from what is stored ("Trojan source").
+     * The implicit marks U+200E and U+200F stay allowed; they only nudge neutral characters.
+     */
+    private static boolean isBidiControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 
     private static boolean validSurrogateAt(String s, int i) {

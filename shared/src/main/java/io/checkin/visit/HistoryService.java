@@ -117,7 +117,7 @@ public class HistoryService {
         if (query.cursor() == null || query.cursor().isBlank()) {
             return new Paging(Window.of(query.from(), query.to(), clock.instant(), config), limit, null);
         }
-        PageCursor cursor = PageCursor.decode(query.cursor());
+        PageCursor cursor = PageCursor.decode(Fields.text(query.cursor(), "cursor", PageCursor.MAX_LENGTH));
         return new Paging(cursor.window(query.from(), query.to()), limit, cursor);
     }
 

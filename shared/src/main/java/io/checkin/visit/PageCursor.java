@@ -14,6 +14,9 @@ import io.checkin.error.ProblemException;
  */
 record PageCursor(long startMillis, String venueId, String userSub, long fromMillis, long toMillis) {
 
+    /** Far above what {@link #encode()} makes, even for a long subject; a longer text is not a cursor. */
+    static final int MAX_LENGTH = 2048;
+
     /** Newest first; ties by venue and person, so the order is total. */
     static final Comparator<Visit> ORDER = Comparator.comparing(Visit::start).reversed()
             .thenComparing(Visit::venueId).thenComparing(Visit::userSub);

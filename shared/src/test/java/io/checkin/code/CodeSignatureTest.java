@@ -61,6 +61,14 @@ class CodeSignatureTest {
     }
 
     @Test
+    void rejectsACodeOfAKeyRotatedOut() {
+        PublicJsonWebKey next = TestCodeKeys.newKey("k2");
+        String printedBefore = signer.sign(CODE);
+        assertEquals(CODE, TestCodeKeys.verifierFor(key, next).verify(printedBefore));
+        assertRejected(CodeRejectedException.UNKNOWN_KEY, () -> TestCodeKeys.verifierFor(next).verify(printedBefore));
+    }
+
+    @Test
     void rejectsTheWrongDirection() {
         String token = signer.sign(CODE);
         assertRejected(CodeRejectedException.WRONG_DIRECTION, () -> verifier.verify(token, Direction.OUT));

@@ -10,12 +10,12 @@ import java.util.Map;
 import org.jose4j.jwk.PublicJsonWebKey;
 
 /** Throw-away EC keys for code tests. */
-final class TestCodeKeys {
+public final class TestCodeKeys {
 
     private TestCodeKeys() {
     }
 
-    static PublicJsonWebKey newKey(String kid) {
+    public static PublicJsonWebKey newKey(String kid) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));

@@ -22,6 +22,15 @@ class FieldsTest {
         assertProblem("field-too-long", "name", () -> Fields.text("x".repeat(11), "name", 10));
         assertProblem("invalid-characters", "name", () -> Fields.text("a\u0000b", "name", 10));
         assertProblem("invalid-characters", "name", () -> Fields.text("a\ud800b", "name", 10));
+        assertProblem("invalid-characters", "name", () -> Fields.text("a\u202eb", "name", 10));
+        assertProblem("invalid-characters", "name", () -> Fields.text("a\u2066b", "name", 10));
+    }
+
+    @Test
+    void printableUnicodeOfEveryKindIsKept() {
+        // an emoji family (joined by U+200D), a combining accent, CJK, right-to-left text with its marks
+        String name = "\uD83D\uDC69\u200D\uD83D\uDC67 Cafe\u0301 \u5317\u4EAC \u200F\u05E9\u05DC\u05D5\u05DD";
+        assertEquals(name, Fields.text(name, "name", 40));
     }
 
     @Test

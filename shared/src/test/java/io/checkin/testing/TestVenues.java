@@ -31,8 +31,12 @@ public class TestVenues {
     }
 
     public Created create(String name) {
+        return create(name, "test-owner");
+    }
+
+    public Created create(String name, String ownerSub) {
         Instant now = Instant.now();
-        Venue venue = new Venue(VenueIds.next(), name, "1 Test Street", "test", null, "test-owner", 1,
+        Venue venue = new Venue(VenueIds.next(), name, "1 Test Street", "test", null, ownerSub, 1,
                 VenueStatus.ACTIVE, now, now);
         store.insert(venue);
         return new Created(venue.id(), name, signer.sign(new VenueCode(venue.id(), Direction.IN, 1, name)),

@@ -56,7 +56,7 @@ class BadInputTest {
                 Arguments.of("register-venues", "{\"venues\":[{\"name\":\"Pub\"," + VALID + "},null]}", 400,
                         "missing-field", "venues[1]"),
                 Arguments.of("register-venues", "{\"venues\":[{\"name\":\"Pub\"," + VALID + "},{\"name\":7.5e400}]}", 400,
-                        "missing-field", "venues[1].address"),
+                        "invalid-type", "venues[1].name"),
                 Arguments.of("reissue-codes", "{}", 400, "missing-field", "venueId"),
                 Arguments.of("reissue-codes", "{\"venueId\":\"../../etc\"}", 400, "invalid-field", "venueId"),
                 Arguments.of("suspend-venue", "{\"venueId\":{\"$ne\":null}}", 400, "invalid-type", "venueId"));

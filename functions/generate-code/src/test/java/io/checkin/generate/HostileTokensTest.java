@@ -1,0 +1,11 @@
+package io.checkin.generate;
+
+import io.checkin.testing.HostileTokenContract;
+import io.checkin.testing.StoreTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(StoreTestResource.class)
+class HostileTokensTest extends HostileTokenContract {
+}
