@@ -33,6 +33,8 @@ public final class HostileTokens {
     }
 
     public static final List<Kind> ALL = List.of(
+            new Kind("no token", role -> null),
+            new Kind("not a JWT", role -> "not-a-token"),
             new Kind("alg none", HostileTokens::unsigned),
             new Kind("HS256 keyed with the public RSA key", HostileTokens::hmacWithPublicKey),
             new Kind("expired", HostileTokens::expired),
@@ -40,6 +42,7 @@ public final class HostileTokens {
             new Kind("wrong issuer", role -> Tokens.claims("intruder", role).issuer("https://evil.example").sign()),
             new Kind("wrong audience", role -> Tokens.claims("intruder", role).audience("another-service").sign()),
             new Kind("tampered signature", HostileTokens::tamperedSignature),
+            new Kind("claims edited after signing", HostileTokens::editedClaims),
             new Kind("signed by another key", HostileTokens::otherKey));
 
     private HostileTokens() {
@@ -81,6 +84,14 @@ public final class HostileTokens {
         int last = token.length() - 5;
         char flipped = token.charAt(last) == 'A' ? 'B' : 'A';
         return token.substring(0, last) + flipped + token.substring(last + 1);
+    }
+
+    /** Someone else's identity pasted into a genuine token: the signature no longer matches. */
+    public static String editedClaims(String role) {
+        String[] parts = Tokens.forRoles("intruder", role).split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"intruder\"", "\"someone-else\"");
+        return parts[0] + "." + encode(claims) + "." + parts[2];
     }
 
     public static String otherKey(String role) {
