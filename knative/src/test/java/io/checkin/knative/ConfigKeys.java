@@ -33,14 +33,19 @@ final class ConfigKeys {
         }
         keys.add(StoreConnectionCheck.CONNECTION_STRING);
         keys.add(IssuerCheck.ISSUER);
+        keys.addAll(sharedDefaults().stringPropertyNames());
+        return keys;
+    }
+
+    /** The defaults every function shares (shared/src/main/resources/META-INF/microprofile-config.properties). */
+    static Properties sharedDefaults() {
         try (InputStream in = StoreConfig.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
             Properties shared = new Properties();
             shared.load(in);
-            keys.addAll(shared.stringPropertyNames());
+            return shared;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return keys;
     }
 
     /** How an environment variable names a key: upper case, every other character an underscore. */

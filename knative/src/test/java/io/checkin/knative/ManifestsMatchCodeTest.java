@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.checkin.scan.ScanConfig;
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -19,6 +21,8 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.WithDefault;
 
 /** The manifests say what the code reads: names, keys, ports, paths and files line up. */
 class ManifestsMatchCodeTest {
@@ -83,12 +87,26 @@ class ManifestsMatchCodeTest {
     }
 
     @Test
-    void theTokenKeyIsWhereTheSharedDefaultLooks() throws Exception {
-        var shared = new java.util.Properties();
-        try (var in = io.checkin.store.StoreConfig.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
-            shared.load(in);
+    void theTokenKeyIsWhereTheSharedDefaultLooks() {
+        assertEquals(JWT_KEY_DEFAULT, ConfigKeys.sharedDefaults().getProperty("mp.jwt.verify.publickey.location"));
+    }
+
+    /**
+     * Knative makes timeoutSeconds the pod's termination grace period, and its queue-proxy drains for at least
+     * 30 s before the function hears SIGTERM: what is left must cover the function's own graceful shutdown.
+     */
+    @Test
+    void aStoppingPodHasTimeToAnswerWhatItAcceptedAndDrainItsQueue() throws Exception {
+        Duration queueProxyDrain = Duration.ofSeconds(30);
+        Duration inFlight = DurationConverter.parseDuration(ConfigKeys.sharedDefaults().getProperty("quarkus.shutdown.timeout"));
+        Duration queue = DurationConverter.parseDuration(ScanConfig.GroupCommit.class.getMethod("drainTimeout")
+                .getAnnotation(WithDefault.class).value());
+        Duration needed = queueProxyDrain.plus(inFlight).plus(queue);
+        for (Service service : Manifests.services()) {
+            long grace = service.getSpec().getTemplate().getSpec().getTimeoutSeconds();
+            assertTrue(grace >= needed.toSeconds(), service.getMetadata().getName() + ": timeoutSeconds " + grace
+                    + " leaves no time for shutdown; needs " + needed.toSeconds());
         }
-        assertEquals(JWT_KEY_DEFAULT, shared.getProperty("mp.jwt.verify.publickey.location"));
     }
 
     @Test
