@@ -39,15 +39,7 @@ public final class CodeGenerationBench {
 
         String[] names = { "sign only", "sign + SVG", "sign + PNG", "sign + poster" };
         IntFunction<?>[] variants = { sign, svg, png, poster };
-        double[] best = new double[variants.length];
-        for (int v = 0; v < variants.length; v++) {
-            measure(variants[v], 2.0); // warm-up: let the JIT compile every path first
-        }
-        for (int round = 0; round < rounds; round++) {
-            for (int v = 0; v < variants.length; v++) {
-                best[v] = Math.max(best[v], measure(variants[v], seconds));
-            }
-        }
+        double[] best = Throughput.best(variants, seconds, rounds);
         System.out.printf(Locale.ROOT, "%-16s %14s %16s%n", "variant", "codes/s", "ratio to sign");
         for (int v = 0; v < variants.length; v++) {
             System.out.printf(Locale.ROOT, "%-16s %14.0f %16.2f%n", names[v], best[v], best[v] / best[0]);
@@ -56,19 +48,6 @@ public final class CodeGenerationBench {
                 best[1] >= 1700 ? "met" : "NOT met");
     }
 
-    private static double measure(IntFunction<?> work, double seconds) {
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        long start = System.nanoTime();
-        int n = 0;
-        long sink = 0;
-        while (System.nanoTime() < end) {
-            sink += work.apply(n++).hashCode();
-        }
-        if (sink == 42) {
-            System.out.print("");
-        }
-        return n / ((System.nanoTime() - start) / 1e9);
-    }
 
     private static VenueCode code(int i) {
         return new VenueCode("abcdefghijk", i % 2 == 0 ? Direction.IN : Direction.OUT, 1 + i % 7, "Venue " + i);
