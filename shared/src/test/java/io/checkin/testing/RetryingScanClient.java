@@ -136,6 +136,11 @@ public final class RetryingScanClient implements AutoCloseable {
     }
 
 
+    /** Acknowledgements that said duplicate: the scan had been stored by an attempt whose answer was lost. */
+    public int duplicates() {
+        return duplicates.get();
+    }
+
     public String summary() {
         int acks = acknowledged.size();
         return String.format("scans started=%d, acknowledged=%d (of which duplicate=%d), attempts=%d (retries=%d), "

@@ -30,6 +30,12 @@ public final class StoreFaults {
         proxy.hang();
     }
 
+    /** The store carries out what it is sent, but its answers are lost on the way back. */
+    public void loseReplies() {
+        assumeControllable();
+        proxy.loseReplies();
+    }
+
     public void up() {
         if (proxy != null) {
             proxy.pass();

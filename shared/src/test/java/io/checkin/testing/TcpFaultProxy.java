@@ -13,12 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP proxy in front of the store that a test can break: {@link #refuse()} drops every connection and
  * refuses new ones (a store that is down), {@link #hang()} keeps connections open but forwards nothing
- * (a store that accepts and never answers), {@link #pass()} restores normal service on the same port.
+ * (a store that accepts and never answers), {@link #loseReplies()} forwards every command but drops the answers
+ * (a store that does the work while the network loses what it says: a write applied, its acknowledgement
+ * lost), {@link #pass()} restores normal service on the same port.
  */
 public final class TcpFaultProxy implements AutoCloseable {
 
     public enum Mode {
-        PASS, REFUSE, HANG
+        PASS, REFUSE, HANG, LOSE_REPLIES
     }
 
     private final InetSocketAddress target;
@@ -47,6 +49,12 @@ public final class TcpFaultProxy implements AutoCloseable {
     public synchronized void hang() {
         mode = Mode.HANG;
         dropConnections();
+        ensureListening();
+    }
+
+    /** Open connections stay: commands already on their way are carried out, and nobody hears of it. */
+    public synchronized void loseReplies() {
+        mode = Mode.LOSE_REPLIES;
         ensureListening();
     }
 
@@ -80,7 +88,7 @@ public final class TcpFaultProxy implements AutoCloseable {
                 try {
                     Socket client = listening.accept();
                     open.add(client);
-                    if (mode == Mode.PASS) {
+                    if (mode == Mode.PASS || mode == Mode.LOSE_REPLIES) {
                         connect(client);
                     }
                 } catch (IOException e) {
@@ -94,18 +102,21 @@ public final class TcpFaultProxy implements AutoCloseable {
         try {
             Socket upstream = new Socket(target.getAddress(), target.getPort());
             open.add(upstream);
-            daemon("proxy-up", () -> pump(client, upstream));
-            daemon("proxy-down", () -> pump(upstream, client));
+            daemon("proxy-up", () -> pump(client, upstream, false));
+            daemon("proxy-down", () -> pump(upstream, client, true));
         } catch (IOException e) {
             closeQuietly(client);
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean replies) {
         byte[] buffer = new byte[16384];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
+                if (replies && mode == Mode.LOSE_REPLIES) {
+                    continue;
+                }
                 out.write(buffer, 0, n);
                 out.flush();
             }

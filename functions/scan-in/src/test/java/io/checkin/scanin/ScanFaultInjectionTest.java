@@ -70,7 +70,6 @@ class ScanFaultInjectionTest {
         faults.upAndAnswering(collections);
     }
 
-
     @Test
     void aStoreThatRefusesConnectionsLosesAndDoublesNothing() {
         crowdScansThrough(faults::down, "down");
@@ -79,6 +78,13 @@ class ScanFaultInjectionTest {
     @Test
     void aStoreThatHangsLosesAndDoublesNothing() {
         crowdScansThrough(faults::hang, "hanging");
+    }
+
+    @Test
+    void aStoreWhoseAnswersAreLostLosesAndDoublesNothing() {
+        crowdScansThrough(faults::loseReplies, "mute");
+        assertTrue(client.duplicates() > 0, "a write that landed without its answer came back as a duplicate on retry: "
+                + client.summary());
     }
 
     private void crowdScansThrough(Runnable fault, String name) {
