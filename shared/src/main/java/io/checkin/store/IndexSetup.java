@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
@@ -29,6 +30,7 @@ public class IndexSetup {
 
     private static final Logger LOG = Logger.getLogger(IndexSetup.class);
     static final String SCAN_TTL_INDEX = "scans_ttl";
+    static final String DISCLOSURE_TTL_INDEX = "disclosures_ttl";
     private static final int COMMAND_NOT_FOUND = 59;
 
     @Inject
@@ -78,34 +80,36 @@ public class IndexSetup {
                 new IndexOptions().name("scans_user_at"));
         collections.scans().createIndex(Indexes.compoundIndex(Indexes.ascending("venueId"), Indexes.ascending("at")),
                 new IndexOptions().name("scans_venue_at"));
-        ensureTtl();
+        ensureTtl(collections.scans(), SCAN_TTL_INDEX, config.retention().toSeconds());
+        collections.disclosures().createIndex(
+                Indexes.compoundIndex(Indexes.ascending("official"), Indexes.descending("at")),
+                new IndexOptions().name("disclosures_official_at"));
+        ensureTtl(collections.disclosures(), DISCLOSURE_TTL_INDEX, config.disclosureRetention().toSeconds());
     }
 
     /** A changed retention changes the existing TTL index in place (collMod) instead of failing start-up. */
-    private void ensureTtl() {
-        long seconds = config.retention().toSeconds();
-        Document existing = collections.scans().listIndexes().into(new java.util.ArrayList<>()).stream()
-                .filter(index -> SCAN_TTL_INDEX.equals(index.getString("name"))).findFirst().orElse(null);
+    private void ensureTtl(MongoCollection<Document> collection, String name, long seconds) {
+        Document existing = collection.listIndexes().into(new java.util.ArrayList<>()).stream()
+                .filter(index -> name.equals(index.getString("name"))).findFirst().orElse(null);
         if (existing == null) {
-            createTtl(seconds);
+            createTtl(collection, name, seconds);
         } else if (!(existing.get("expireAfterSeconds") instanceof Number current) || current.longValue() != seconds) {
             try {
-                collections.database().runCommand(new Document("collMod", StoreCollections.SCANS)
-                        .append("index", new Document("name", SCAN_TTL_INDEX).append("expireAfterSeconds", seconds)));
+                collections.database().runCommand(new Document("collMod", collection.getNamespace().getCollectionName())
+                        .append("index", new Document("name", name).append("expireAfterSeconds", seconds)));
             } catch (MongoCommandException e) {
                 if (e.getErrorCode() != COMMAND_NOT_FOUND) {
                     throw e;
                 }
                 // a store without collMod (the embedded one): rebuild the index instead
-                collections.scans().dropIndex(SCAN_TTL_INDEX);
-                createTtl(seconds);
+                collection.dropIndex(name);
+                createTtl(collection, name, seconds);
             }
         }
     }
 
-    private void createTtl(long seconds) {
-        collections.scans().createIndex(Indexes.ascending("at"),
-                new IndexOptions().name(SCAN_TTL_INDEX).expireAfter(seconds, TimeUnit.SECONDS));
+    private static void createTtl(MongoCollection<Document> collection, String name, long seconds) {
+        collection.createIndex(Indexes.ascending("at"), new IndexOptions().name(name).expireAfter(seconds, TimeUnit.SECONDS));
     }
 
     @PreDestroy

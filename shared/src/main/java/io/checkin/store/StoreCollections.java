@@ -15,6 +15,7 @@ public class StoreCollections {
 
     public static final String VENUES = "venues";
     public static final String SCANS = "scans";
+    public static final String DISCLOSURES = "disclosures";
 
     private final MongoDatabase database;
 
@@ -33,5 +34,10 @@ public class StoreCollections {
 
     public MongoCollection<Document> scans() {
         return database.getCollection(SCANS);
+    }
+
+    /** What officials were shown of other people's movements (io.checkin.audit). */
+    public MongoCollection<Document> disclosures() {
+        return database.getCollection(DISCLOSURES);
     }
 }

@@ -26,6 +26,13 @@ public interface StoreConfig {
     @WithDefault("P28D")
     Duration retention();
 
+    /**
+     * How long the record of what officials looked up is kept (TTL index on disclosures.at): longer than the
+     * scans, so an inquiry can still see who was shown what after the scans themselves are gone.
+     */
+    @WithDefault("P730D")
+    Duration disclosureRetention();
+
     /** How often start-up retries creating the indexes when the store was unreachable at first. */
     @WithDefault("10s")
     Duration indexRetryInterval();

@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 
+import io.checkin.audit.Disclosure;
+import io.checkin.audit.DisclosureLog;
 import io.checkin.error.Fields;
 import io.checkin.error.ProblemException;
 import io.checkin.scan.ScanConfig;
@@ -24,7 +26,8 @@ import io.checkin.venue.VenueStore;
 /**
  * History queries: a person's own visits, a venue's visitors, the contacts of a case. Visits are derived
  * from the scans when read. A bulkhead bounds how many queries run at once per instance: one more is
- * refused at once (429 with Retry-After) rather than queued, so slow queries cannot pile up.
+ * refused at once (429 with Retry-After) rather than queued, so slow queries cannot pile up. What an official
+ * is shown of other people is recorded before it is returned ({@link DisclosureLog}).
  */
 @ApplicationScoped
 @Bulkhead(8)
@@ -46,6 +49,9 @@ public class HistoryService {
     ScanConfig scanConfig;
 
     @Inject
+    DisclosureLog disclosures;
+
+    @Inject
     Clock clock;
 
     public record Query(Instant from, Instant to, Integer limit, String cursor) {
@@ -57,17 +63,28 @@ public class HistoryService {
         return page(visits, paging, v -> true, false);
     }
 
-    public VisitPage venueVisitors(String venueId, Query query) {
+    public VisitPage venueVisitors(String official, String venueId, Query query) {
         Paging paging = paging(query);
         if (venues.find(venueId).isEmpty()) {
             throw ProblemException.notFound("venue-not-found", "No venue " + venueId);
         }
         List<Visit> visits = visitorsAt(venueId, paging.window);
-        return page(visits, paging, v -> v.venueId().equals(venueId), true);
+        VisitPage page = page(visits, paging, v -> v.venueId().equals(venueId), true);
+        disclosures.record(new Disclosure(clock.instant(), official, Disclosure.VENUE_VISITORS, venueId, null,
+                paging.window.from(), paging.window.to(), page.visits().size()));
+        return page;
     }
 
-    public List<ContactFinder.Contact> contacts(String caseSub, Instant from, Instant to, Duration minOverlap) {
+    public List<ContactFinder.Contact> contacts(String official, String caseSub, Instant from, Instant to,
+            Duration minOverlap) {
         Window window = Window.of(from, to, clock.instant(), config);
+        List<ContactFinder.Contact> contacts = contactsIn(caseSub, window, minOverlap);
+        disclosures.record(new Disclosure(clock.instant(), official, Disclosure.CONTACTS, null, caseSub, window.from(),
+                window.to(), contacts.size()));
+        return contacts;
+    }
+
+    private List<ContactFinder.Contact> contactsIn(String caseSub, Window window, Duration minOverlap) {
         List<Visit> caseVisits = derive(scans.ofUser(caseSub, eventsFrom(window), serverTimesTo(window))).stream()
                 .filter(v -> v.overlaps(window.from(), window.to())).toList();
         List<Visit> others = new ArrayList<>();

@@ -25,6 +25,17 @@ class IndexSetupTest {
     }
 
     @Test
+    void disclosuresAreKeptForTheirOwnRetentionAndFoundByOfficial() {
+        setup(Duration.ofDays(28)).ensure();
+        var indexes = store.client().getDatabase("checkin").getCollection("disclosures").listIndexes()
+                .into(new ArrayList<>());
+        Document ttl = indexes.stream().filter(i -> IndexSetup.DISCLOSURE_TTL_INDEX.equals(i.getString("name")))
+                .findFirst().orElseThrow();
+        assertEquals(Duration.ofDays(730).toSeconds(), ((Number) ttl.get("expireAfterSeconds")).longValue());
+        assertEquals(1, indexes.stream().filter(i -> "disclosures_official_at".equals(i.getString("name"))).count());
+    }
+
+    @Test
     void aChangedRetentionChangesTheTtlIndexInPlace() {
         setup(Duration.ofDays(28)).ensure();
         setup(Duration.ofDays(7)).ensure();

@@ -20,6 +20,11 @@ public record TestStoreConfig(Duration retention) implements StoreConfig {
     }
 
     @Override
+    public Duration disclosureRetention() {
+        return Duration.ofDays(730);
+    }
+
+    @Override
     public Duration indexRetryInterval() {
         return Duration.ofSeconds(10);
     }

@@ -25,14 +25,16 @@ public abstract class HostileCalls {
         return targets.all().stream().map(t -> DynamicTest.dynamicTest(t.function(), () -> check.accept(t)));
     }
 
-    /** Calls the function with a raw body and asserts the problem answer and that neither collection grew. */
+    /** Calls the function with a raw body and asserts the problem answer and that no collection grew. */
     protected ValidatableResponse rejected(HostileTarget target, String token, String rawBody, int status, String code,
             String field) {
         long venues = collections.venues().countDocuments();
         long scans = collections.scans().countDocuments();
+        long disclosures = collections.disclosures().countDocuments();
         ValidatableResponse response = Api.problem(Api.callRaw(target.function(), token, rawBody), status, code, field);
         assertEquals(venues, collections.venues().countDocuments(), "a rejected call created no venue");
         assertEquals(scans, collections.scans().countDocuments(), "a rejected call recorded no scan");
+        assertEquals(disclosures, collections.disclosures().countDocuments(), "a rejected call disclosed nothing");
         return response;
     }
 

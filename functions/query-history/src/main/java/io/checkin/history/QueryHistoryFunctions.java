@@ -18,7 +18,8 @@ import io.quarkus.funqy.Funq;
 
 /**
  * The query-history function. A citizen reads only their own visits: my-visits takes no subject, it reads
- * the token's. Venue visitors and contacts are for health officials.
+ * the token's. Venue visitors and contacts are for health officials, and each answer is recorded with the
+ * official's subject before it is given.
  */
 public class QueryHistoryFunctions {
 
@@ -42,8 +43,8 @@ public class QueryHistoryFunctions {
     @RolesAllowed(Roles.HEALTH_OFFICIAL)
     public VisitPage venueVisitors(VenueVisitorsRequest request) {
         Fields.required(request, "body");
-        return history.venueVisitors(VenueIds.required(request.venueId()), new HistoryService.Query(request.from(), request.to(), request.limit(),
-                request.cursor()));
+        return history.venueVisitors(caller.subject(), VenueIds.required(request.venueId()),
+                new HistoryService.Query(request.from(), request.to(), request.limit(), request.cursor()));
     }
 
     @Funq("contacts")
@@ -54,7 +55,7 @@ public class QueryHistoryFunctions {
         int minOverlap = request.minOverlapMinutes() == null ? DEFAULT_MIN_OVERLAP
                 : Fields.range(request.minOverlapMinutes(), "minOverlapMinutes", 1, 24 * 60);
         boolean csv = request.format() != null && checkFormat(request.format());
-        List<ContactFinder.Contact> contacts = history.contacts(subject, request.from(), request.to(),
+        List<ContactFinder.Contact> contacts = history.contacts(caller.subject(), subject, request.from(), request.to(),
                 Duration.ofMinutes(minOverlap));
         return new ContactsAnswer(subject, minOverlap, contacts, csv ? ContactsCsv.of(contacts) : null);
     }

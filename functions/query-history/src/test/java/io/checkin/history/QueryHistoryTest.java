@@ -49,10 +49,8 @@ class QueryHistoryTest {
         venue = testVenues.create("Library");
         anna = "anna-" + venue.venueId();
         ben = "ben-" + venue.venueId();
-        scans.in(anna, venue.venueId(), NOW.minus(Duration.ofHours(3)));
-        scans.out(anna, venue.venueId(), NOW.minus(Duration.ofHours(2)));
-        scans.in(ben, venue.venueId(), NOW.minus(Duration.ofMinutes(150)));
-        scans.out(ben, venue.venueId(), NOW.minus(Duration.ofMinutes(90)));
+        scans.visit(anna, venue.venueId(), NOW.minus(Duration.ofHours(3)), NOW.minus(Duration.ofHours(2)));
+        scans.visit(ben, venue.venueId(), NOW.minus(Duration.ofMinutes(150)), NOW.minus(Duration.ofMinutes(90)));
     }
 
     @Test

@@ -19,6 +19,12 @@ class StoredScans {
     @Inject
     StoreCollections collections;
 
+    /** An entry and an exit scan. */
+    void visit(String user, String venueId, Instant in, Instant out) {
+        in(user, venueId, in);
+        out(user, venueId, out);
+    }
+
     void in(String user, String venueId, Instant at) {
         add(user, venueId, "IN", at);
     }
