@@ -1,12 +1,15 @@
 package io.checkin.history;
 
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -14,12 +17,20 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+
 import io.checkin.store.StoreCollections;
+import io.checkin.store.StoreConfig;
 import io.checkin.testing.Api;
 import io.checkin.testing.StoreTestResource;
 import io.checkin.testing.TestVenues;
 import io.checkin.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Whatever an official is shown of other people is on record, with who asked; nothing else is. */
@@ -37,6 +48,12 @@ class DisclosureRecordTest {
 
     @Inject
     StoreCollections collections;
+
+    @Inject
+    MongoClient client;
+
+    @Inject
+    StoreConfig storeConfig;
 
     private TestVenues.Created venue;
     private String caseSubject;
@@ -99,6 +116,27 @@ class DisclosureRecordTest {
         Api.problem(Api.call("contacts", Tokens.citizen(official), Map.of("subject", caseSubject)), 403, "forbidden",
                 null);
         assertEquals(0, collections.disclosures().countDocuments(new Document("official", official)));
+    }
+
+    @Test
+    void anAnswerThatCannotBeRecordedIsNotGiven() throws Exception {
+        try (ServerSocket closed = new ServerSocket(0); MongoClient unreachable = MongoClients.create(
+                MongoClientSettings.builder().applyConnectionString(new ConnectionString("mongodb://127.0.0.1:"
+                        + closed.getLocalPort())).applyToClusterSettings(c -> c.serverSelectionTimeout(300,
+                                TimeUnit.MILLISECONDS)).build())) {
+            closed.close();
+            QuarkusMock.installMockForType(new StoreCollections(client, storeConfig) {
+                @Override
+                public MongoCollection<Document> disclosures() {
+                    return unreachable.getDatabase("checkin").getCollection(StoreCollections.DISCLOSURES);
+                }
+            }, StoreCollections.class);
+            Api.problem(Api.call("contacts", Tokens.healthOfficial(official), Map.of("subject", caseSubject)), 503,
+                    "store-unavailable", null).body("contacts", nullValue());
+        }
+        // the store itself, past the replaced collections (still installed until the test ends)
+        assertEquals(0, client.getDatabase(storeConfig.database()).getCollection(StoreCollections.DISCLOSURES)
+                .countDocuments(new Document("official", official)));
     }
 
     private Document onlyRecordBy(String who) {
