@@ -20,6 +20,11 @@ public class LocalStore {
         store = embedded;
     }
 
+    /** True when this process runs its own embedded store (not a MongoDB given by connection string). */
+    static boolean embedded() {
+        return store != null;
+    }
+
     static String describe(String dataDir) {
         if (store == null) {
             return "external MongoDB";
