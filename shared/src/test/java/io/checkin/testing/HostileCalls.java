@@ -1,7 +1,5 @@
 package io.checkin.testing;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -28,13 +26,9 @@ public abstract class HostileCalls {
     /** Calls the function with a raw body and asserts the problem answer and that no collection grew. */
     protected ValidatableResponse rejected(HostileTarget target, String token, String rawBody, int status, String code,
             String field) {
-        long venues = collections.venues().countDocuments();
-        long scans = collections.scans().countDocuments();
-        long disclosures = collections.disclosures().countDocuments();
+        StoreCounts before = StoreCounts.of(collections);
         ValidatableResponse response = Api.problem(Api.callRaw(target.function(), token, rawBody), status, code, field);
-        assertEquals(venues, collections.venues().countDocuments(), "a rejected call created no venue");
-        assertEquals(scans, collections.scans().countDocuments(), "a rejected call recorded no scan");
-        assertEquals(disclosures, collections.disclosures().countDocuments(), "a rejected call disclosed nothing");
+        before.assertUnchanged(collections, "a rejected call");
         return response;
     }
 

@@ -1,7 +1,5 @@
 package io.checkin.testing;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -40,10 +38,8 @@ public abstract class HostileWarmupContract {
     }
 
     private void unexpected(String body) {
-        long venues = collections.venues().countDocuments();
-        long scans = collections.scans().countDocuments();
+        StoreCounts before = StoreCounts.of(collections);
         Api.problem(Api.callRaw("warmup", null, body), 400, "unexpected-body", null);
-        assertEquals(venues, collections.venues().countDocuments());
-        assertEquals(scans, collections.scans().countDocuments());
+        before.assertUnchanged(collections, "a refused warm-up");
     }
 }

@@ -252,14 +252,14 @@ public abstract class ScanFunctionContract {
     }
 
     private void rejected(String token, Map<String, Object> body, int status, String code, String field) {
-        long before = collections.scans().countDocuments();
+        StoreCounts before = StoreCounts.of(collections);
         Api.problem(Api.call(function(), token, body), status, code, field);
-        assertEquals(before, collections.scans().countDocuments(), "a rejected scan wrote nothing");
+        before.assertUnchanged(collections, "a rejected scan");
     }
 
     private void rejectedRaw(String body, int status, String code, String field) {
-        long before = collections.scans().countDocuments();
+        StoreCounts before = StoreCounts.of(collections);
         Api.problem(Api.callRaw(function(), Tokens.citizen("h"), body), status, code, field);
-        assertEquals(before, collections.scans().countDocuments(), "a rejected scan wrote nothing: " + body);
+        before.assertUnchanged(collections, "a rejected scan (" + body + ")");
     }
 }

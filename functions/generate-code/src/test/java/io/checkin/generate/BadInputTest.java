@@ -1,7 +1,5 @@
 package io.checkin.generate;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -13,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.checkin.store.StoreCollections;
 import io.checkin.testing.Api;
+import io.checkin.testing.StoreCounts;
 import io.checkin.testing.StoreTestResource;
 import io.checkin.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -65,17 +64,17 @@ class BadInputTest {
     @ParameterizedTest(name = "{0} {1} -> {2} {3}")
     @MethodSource("badBodies")
     void isRejectedAndWritesNothing(String function, String body, int status, String code, String field) {
-        long before = collections.venues().countDocuments();
+        StoreCounts before = StoreCounts.of(collections);
         Api.problem(Api.callRaw(function, Tokens.venueManager("manager-bad"), body), status, code, field);
-        assertEquals(before, collections.venues().countDocuments());
+        before.assertUnchanged(collections, function + " " + body);
     }
 
     @Test
     void aBodyOverTheLimitIsTooLarge() {
-        long before = collections.venues().countDocuments();
+        StoreCounts before = StoreCounts.of(collections);
         String huge = "{\"name\":\"" + "x".repeat(1_100_000) + "\"," + VALID + "}";
         Api.problem(Api.callRaw("register-venue", Tokens.venueManager("manager-bad"), huge), 413, "body-too-large", null);
-        assertEquals(before, collections.venues().countDocuments());
+        before.assertUnchanged(collections, "a body over the limit");
     }
 
     @Test
