@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.checkin.store.StoreCollections;
 import io.checkin.testing.Api;
 import io.checkin.testing.InjectStoreFaults;
+import io.checkin.testing.Poll;
 import io.checkin.testing.StoreFaults;
 import io.checkin.testing.StoreTestResource;
 import io.checkin.testing.Tokens;
@@ -80,22 +81,8 @@ class StoreTest {
     }
 
     private static void awaitStatus(int expected, java.util.function.Supplier<io.restassured.response.ValidatableResponse> call) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        int status;
-        do {
-            status = call.get().extract().statusCode();
-        } while (status != expected && System.nanoTime() < deadline && pause());
-        org.junit.jupiter.api.Assertions.assertEquals(expected, status, "the function did not recover");
-    }
-
-    private static boolean pause() {
-        try {
-            Thread.sleep(250);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        assertTrue(Poll.until(() -> call.get().extract().statusCode() == expected, Duration.ofSeconds(15)),
+                "the function did not recover: no " + expected + " within 15 s");
     }
 
     private static List<String> names(Iterable<Document> indexes) {

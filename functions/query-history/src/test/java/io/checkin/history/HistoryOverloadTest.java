@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.checkin.testing.Api;
 import io.checkin.testing.InjectStoreFaults;
+import io.checkin.testing.Poll;
 import io.checkin.testing.StoreFaults;
 import io.checkin.testing.StoreTestResource;
 import io.checkin.testing.Tokens;
@@ -39,14 +40,11 @@ class HistoryOverloadTest {
 
     /** The store back, the slow queries over (they fail once their connections drop), the breaker closed again. */
     @AfterEach
-    void storeBack() throws InterruptedException {
+    void storeBack() {
         faults.up();
         slow.forEach(CompletableFuture::join);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (Api.call("my-visits", Tokens.citizen("after"), Map.of()).extract().statusCode() != 200
-                && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        Poll.until(() -> Api.call("my-visits", Tokens.citizen("after"), Map.of()).extract().statusCode() == 200,
+                Duration.ofSeconds(20));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
 
@@ -20,6 +21,7 @@ import io.checkin.scan.ScanIds;
 import io.checkin.store.StoreCollections;
 import io.checkin.testing.Api;
 import io.checkin.testing.InjectStoreFaults;
+import io.checkin.testing.Poll;
 import io.checkin.testing.StoreFaults;
 import io.checkin.testing.StoreTestResource;
 import io.checkin.testing.TestVenues;
@@ -106,21 +108,14 @@ class ScanOutageTest {
         assertTrue(took.compareTo(Duration.ofMillis(3500)) < 0, "took " + took);
     }
 
+    /** Retries while the answer is 503, for up to 20 s; the last answer must then be a 200. */
     private static ValidatableResponse retryUntilAnswered(java.util.function.Supplier<ValidatableResponse> call) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            ValidatableResponse response = call.get();
-            int status = response.extract().statusCode();
-            if (status != 503 || System.nanoTime() > deadline) {
-                return response.statusCode(200);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        AtomicReference<ValidatableResponse> last = new AtomicReference<>();
+        Poll.until(() -> {
+            last.set(call.get());
+            return last.get().extract().statusCode() != 503;
+        }, Duration.ofSeconds(20));
+        return last.get().statusCode(200);
     }
 
     private static java.util.Map<String, Object> body(TestVenues.Created venue, String scanId) {
