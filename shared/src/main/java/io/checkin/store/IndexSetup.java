@@ -1,5 +1,7 @@
 package io.checkin.store;
 
+import java.util.ArrayList;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -89,8 +91,7 @@ public class IndexSetup {
 
     /** A changed retention changes the existing TTL index in place (collMod) instead of failing start-up. */
     private void ensureTtl(MongoCollection<Document> collection, String name, long seconds) {
-        Document existing = collection.listIndexes().into(new java.util.ArrayList<>()).stream()
-                .filter(index -> name.equals(index.getString("name"))).findFirst().orElse(null);
+        Document existing = index(collection, name).orElse(null);
         if (existing == null) {
             createTtl(collection, name, seconds);
         } else if (!(existing.get("expireAfterSeconds") instanceof Number current) || current.longValue() != seconds) {
@@ -106,6 +107,12 @@ public class IndexSetup {
                 createTtl(collection, name, seconds);
             }
         }
+    }
+
+    /** The collection's index of that name, as the store describes it. */
+    public static Optional<Document> index(MongoCollection<Document> collection, String name) {
+        return collection.listIndexes().into(new ArrayList<>()).stream()
+                .filter(index -> name.equals(index.getString("name"))).findFirst();
     }
 
     private static void createTtl(MongoCollection<Document> collection, String name, long seconds) {

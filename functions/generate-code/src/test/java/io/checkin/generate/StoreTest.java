@@ -13,6 +13,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.checkin.store.IndexSetup;
 import io.checkin.store.StoreCollections;
 import io.checkin.testing.Api;
 import io.checkin.testing.InjectStoreFaults;
@@ -46,8 +47,7 @@ class StoreTest {
         List<String> scans = names(collections.scans().listIndexes());
         assertTrue(scans.containsAll(List.of("scans_user_at", "scans_venue_at", "scans_ttl")), scans.toString());
         assertTrue(names(collections.venues().listIndexes()).contains("venues_owner"));
-        Document ttl = collections.scans().listIndexes().into(new ArrayList<>()).stream()
-                .filter(index -> "scans_ttl".equals(index.getString("name"))).findFirst().orElseThrow();
+        Document ttl = IndexSetup.index(collections.scans(), "scans_ttl").orElseThrow();
         org.junit.jupiter.api.Assertions.assertEquals(Duration.ofDays(28).toSeconds(),
                 ((Number) ttl.get("expireAfterSeconds")).longValue());
     }
