@@ -136,7 +136,26 @@ class ScanShutdownIT {
         assertEquals(acknowledged.size(), storedForRun, "stored but never acknowledged (cut off): " + seen);
         assertEquals(0, crowd.otherStatuses(), "refused only with 503: " + seen);
         assertFalse(log.contains("queued items were not written"), log);
-        assertFalse(log.contains("Exception"), log);
+        assertFalse(withoutAcceptorRace(log).contains("Exception"), log);
+    }
+
+    /**
+     * The log without Netty's warnings about a connection accepted in the last instant of the server's close
+     * ("Failed to register an accepted channel", each with its stack trace): the client is still connecting
+     * by design, the connection is dropped unanswered, and nothing of the function's runs for it.
+     */
+    private static String withoutAcceptorRace(String log) {
+        StringBuilder kept = new StringBuilder();
+        boolean skipping = false;
+        for (String line : log.split("\n", -1)) {
+            if (line.contains("[io.ne.bo.ServerBootstrap] Failed to register an accepted channel")) {
+                skipping = true;
+            } else if (!skipping || !(line.startsWith("\t") || line.isBlank())) {
+                skipping = false;
+                kept.append(line).append('\n');
+            }
+        }
+        return kept.toString();
     }
 
     /** A venue in the store and its entry code, signed with the key the function verifies against. */
