@@ -18,17 +18,19 @@ import io.checkin.keys.KeyFiles;
 
 /**
  * Bearer tokens signed with the local stack's development key, as an identity provider would issue them:
- * RS256, the development issuer, audience {@code checkin}, roles in {@code groups}. Local use only.
+ * RS256, the development issuer, audience {@code checkin}, roles in {@code groups}. Local use only. The keys
+ * are made on first use, as the stack makes them at its first start, so tokens can be minted before it starts.
  */
 final class DevTokens {
 
     private final PrivateKey key;
 
     DevTokens(Path keysDir) {
+        DevKeys.ensure(keysDir);
         try {
             this.key = KeyFiles.privateKey(Files.readString(keysDir.resolve(DevKeys.AUTH_PRIVATE)), "RSA");
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("No development key in " + keysDir + ": start ./local-stack once", e);
+            throw new java.io.UncheckedIOException("Cannot read the development key in " + keysDir, e);
         }
     }
 
