@@ -1,15 +1,18 @@
 // Soak: a long steady load, to find leaks, slow growth and drift (memory, queue, latency over hours).
-//   RATE [100]        scans/s
+//   RATE [100]        scans/s (entries + exits): RATE / 2 visits a second
 //   DURATION [2h]     how long
-import { citizens, pick, registerVenues, scan, summary, thresholds } from './lib/checkin.js';
+//   VENUES [50]       venues registered in setup()
+import { citizen, iteration, pick, registerVenues, summary, summaryTrendStats, thresholds, visit } from './lib/checkin.js';
 
 const rate = Number(__ENV.RATE || '100');
 
 export const options = {
   scenarios: {
-    soak: { executor: 'constant-arrival-rate', rate, timeUnit: '1s', duration: __ENV.DURATION || '2h', preAllocatedVUs: 20, maxVUs: 200 },
+    // RATE visits every 2 s: RATE scans a second
+    soak: { executor: 'constant-arrival-rate', rate, timeUnit: '2s', duration: __ENV.DURATION || '2h', preAllocatedVUs: 20, maxVUs: 200 },
   },
-  thresholds: thresholds(['scan-in', 'scan-out'], 100, 250),
+  summaryTrendStats,
+  thresholds: thresholds({ 'scan-in': [100, 250], 'scan-out': [100, 250] }),
 };
 
 export function setup() {
@@ -17,10 +20,7 @@ export function setup() {
 }
 
 export default function (data) {
-  const venue = pick(data.venues);
-  const citizen = pick(citizens);
-  scan('IN', venue.entry, citizen);
-  scan('OUT', venue.exit, citizen);
+  visit(pick(data.venues), citizen(iteration()));
 }
 
 export const handleSummary = summary('soak');

@@ -1,12 +1,15 @@
-// Spike: the reference burst shape, from near zero to the peak within seconds, held, then gone. The
-// reference peak is 13,300 scans/s; SCALE shrinks it for a smaller deployment or a laptop.
+// Spike: the reference burst shape, from near zero to the peak within seconds, held, then gone: people
+// arriving (entry scans). The reference peak is 13,300 scans/s; SCALE shrinks it for a smaller
+// deployment or a laptop.
 //   SCALE [0.05]      share of the reference peak (1 = 13,300 scans/s)
+//   QUIET [30s]       the near-zero load before the burst (1 scan/s)
+//   RAMP [10s]        from near zero to the peak, and from the peak to zero at the end
 //   HOLD [2m]         how long the peak lasts
 //   VENUES [200]      venues registered in setup()
-import { citizens, pick, registerVenues, scan, summary, thresholds } from './lib/checkin.js';
+import { citizen, iteration, pick, registerVenues, scan, summary, summaryTrendStats, thresholds } from './lib/checkin.js';
 
 const peak = Math.max(1, Math.round(13300 * Number(__ENV.SCALE || '0.05')));
-const hold = __ENV.HOLD || '2m';
+const ramp = __ENV.RAMP || '10s';
 
 export const options = {
   scenarios: {
@@ -17,14 +20,15 @@ export const options = {
       preAllocatedVUs: Math.min(1000, Math.max(20, Math.round(peak / 20))),
       maxVUs: Math.max(100, Math.round(peak / 2)),
       stages: [
-        { target: 1, duration: '30s' },
-        { target: peak, duration: '10s' },
-        { target: peak, duration: hold },
-        { target: 0, duration: '10s' },
+        { target: 1, duration: __ENV.QUIET || '30s' },
+        { target: peak, duration: ramp },
+        { target: peak, duration: __ENV.HOLD || '2m' },
+        { target: 0, duration: ramp },
       ],
     },
   },
-  thresholds: thresholds(['scan-in'], 250, 1000),
+  summaryTrendStats,
+  thresholds: thresholds({ 'scan-in': [250, 1000] }),
 };
 
 export function setup() {
@@ -32,7 +36,7 @@ export function setup() {
 }
 
 export default function (data) {
-  scan('IN', pick(data.venues).entry, pick(citizens));
+  scan('IN', pick(data.venues).entry, citizen(iteration()));
 }
 
 export const handleSummary = summary('spike');
