@@ -29,7 +29,7 @@ CHECKIN_DATA_DIR="$BENCH_DIR" LOCAL_STACK_SKIP_BUILD=1 ./local-stack tokens citi
 echo "$entry" > "$BENCH_DIR/entry.txt"
 echo "$exit_code" > "$BENCH_DIR/exit.txt"
 mkdir -p "$BENCH_DIR/acks"
-official=$(awk '/^TOKEN health-official /{print $3}' "$BENCH_DIR/stack.log")
+official=$TOKEN_health_official
 citizen=$(head -1 "$BENCH_DIR/tokens.txt")
 # a little history to read: the first citizen visits the venue
 curl -sf -o /dev/null -H "Authorization: Bearer $citizen" -H 'Content-Type: application/json' \

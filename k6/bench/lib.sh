@@ -13,15 +13,18 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
-# start_stack: starts ./local-stack (memory store) in the background; sets STACK_PID, BASE, and TOKEN_<role>.
+# start_stack [NAME=VALUE...]: starts ./local-stack in the background on a fresh data folder (BENCH_DIR) with
+# that environment, by default the benchmarks' (memory store, the per-person limit out of the way); sets
+# STACK_PID, BASE, and TOKEN_<role> (TOKEN_venue_manager, TOKEN_citizen, TOKEN_health_official, TOKEN_operator).
 start_stack() {
+  # Benchmarks send each token far more scans than a person makes (20 a minute): the limit stays on, so its
+  # cost is in the figures, but high enough never to refuse.
+  (( $# )) || set -- CHECKIN_EMBEDDED_STORE=memory \
+    "CHECKIN_SCAN_RATE_LIMIT_PER_MINUTE=${CHECKIN_SCAN_RATE_LIMIT_PER_MINUTE:-1000000}"
   BENCH_DIR=$(mktemp -d)
   local port; port=$(free_port)
   BASE="http://127.0.0.1:$port"
-  # Benchmarks send each token far more scans than a person makes (20 a minute): the limit stays on, so its
-  # cost is in the figures, but high enough never to refuse.
-  CHECKIN_SCAN_RATE_LIMIT_PER_MINUTE=${CHECKIN_SCAN_RATE_LIMIT_PER_MINUTE:-1000000} \
-  CHECKIN_EMBEDDED_STORE=memory QUARKUS_HTTP_PORT=$port CHECKIN_DATA_DIR="$BENCH_DIR" LOCAL_STACK_SKIP_BUILD=1 \
+  env "$@" QUARKUS_HTTP_PORT="$port" CHECKIN_DATA_DIR="$BENCH_DIR" LOCAL_STACK_SKIP_BUILD=1 \
     ./local-stack > "$BENCH_DIR/stack.log" 2>&1 &
   STACK_PID=$!
   trap stop_stack EXIT
@@ -30,8 +33,10 @@ start_stack() {
     kill -0 "$STACK_PID" 2>/dev/null || { cat "$BENCH_DIR/stack.log"; echo "the local stack did not start" >&2; exit 1; }
     sleep 0.1
   done
-  TOKEN_venue_manager=$(awk '/^TOKEN venue-manager /{print $3}' "$BENCH_DIR/stack.log")
-  TOKEN_citizen=$(awk '/^TOKEN citizen /{print $3}' "$BENCH_DIR/stack.log")
+  local role
+  for role in venue-manager citizen health-official operator; do
+    printf -v "TOKEN_${role//-/_}" '%s' "$(awk -v role="$role" '$1 == "TOKEN" && $2 == role {print $3}' "$BENCH_DIR/stack.log")"
+  done
 }
 
 stop_stack() {

@@ -13,7 +13,7 @@ start_stack
 crowd=${CROWD:-5000}
 CHECKIN_DATA_DIR="$BENCH_DIR" LOCAL_STACK_SKIP_BUILD=1 ./local-stack tokens citizen $((crowd + 1)) history \
   > "$BENCH_DIR/tokens.txt"
-official=$(awk '/^TOKEN health-official /{print $3}' "$BENCH_DIR/stack.log")
+official=$TOKEN_health_official
 regular=$(head -1 "$BENCH_DIR/tokens.txt")
 echo "seeding ${EVENTS:-1000} scans of one person and $((2 * crowd)) scans at one venue..."
 venue=$(python3 k6/bench/seed_history.py "$BASE" "$TOKEN_venue_manager" "$BENCH_DIR/tokens.txt" "${EVENTS:-1000}" "$crowd")
