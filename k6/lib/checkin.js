@@ -209,7 +209,8 @@ export function summary(name) {
       + ` ${fixed(m.http_req_failed && 100 * m.http_req_failed.values.rate, 2)}% failed,`
       + ` checks ${fixed(m.checks && 100 * m.checks.values.rate, 2)}% passed,`
       + ` ${m.dropped_iterations ? m.dropped_iterations.values.count : 0} iterations dropped`];
-    for (const [metric, value] of Object.entries(m).sort(([a], [b]) => a.localeCompare(b))) {
+    const metrics = Object.entries(m).sort(([a], [b]) => a.localeCompare(b));
+    for (const [metric, value] of metrics) {
       const fn = /^http_reqs\{fn:(.*)\}$/.exec(metric);
       if (fn) {
         const duration = m[`http_req_duration{fn:${fn[1]}}`];
@@ -221,7 +222,7 @@ export function summary(name) {
       }
     }
     lines.push('thresholds:');
-    for (const [metric, value] of Object.entries(m).sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [metric, value] of metrics) {
       for (const [expression, verdict] of Object.entries(value.thresholds || {})) {
         lines.push(`  ${verdict.ok ? 'ok    ' : 'FAILED'} ${metric} ${expression}`);
       }
