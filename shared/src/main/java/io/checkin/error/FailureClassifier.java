@@ -18,11 +18,11 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 
+import io.checkin.config.StrictJson;
 import io.checkin.store.StoreConfig;
 import io.netty.handler.codec.http.TooLongHttpContentException;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder.TooLongFormFieldException;
 import io.quarkus.funqy.runtime.FunctionInvoker;
-import io.quarkus.funqy.runtime.FunctionRecorder;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -99,10 +99,7 @@ public class FailureClassifier {
 
     /** Funqy answers an unreadable body with a bare 400; reading it again here costs nothing on the happy path. */
     private ProblemException reparseBody(RoutingContext ctx) {
-        String path = ctx.request().path();
-        FunctionInvoker invoker = FunctionRecorder.registry == null || path == null
-                ? null
-                : FunctionRecorder.registry.matchInvoker(path.startsWith("/") ? path.substring(1) : path);
+        FunctionInvoker invoker = FunctionRoutes.at(ctx.request().path());
         var body = ctx.body() == null ? null : ctx.body().buffer();
         if (invoker != null && !invoker.hasInput() && body != null && body.length() > 0) {
             return ProblemException.badRequest("unexpected-body", null, "This function takes no body");
@@ -123,6 +120,9 @@ public class FailureClassifier {
     }
 
     static ProblemException unreadableBody(JacksonException e) {
+        if (e instanceof StrictJson.NotUtf8Exception) {
+            return ProblemException.badRequest("malformed-json", null, e.getOriginalMessage());
+        }
         // a syntax error or a nesting limit hit inside a field is still a broken document, not a wrong type
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty() && !isBrokenDocument(m)) {
             String field = fieldPath(m);

@@ -131,7 +131,7 @@ public class HistoryService {
     private Paging paging(Query query) {
         int limit = query.limit() == null ? config.defaultLimit()
                 : Fields.range(query.limit(), "limit", 1, config.maxLimit());
-        if (query.cursor() == null || query.cursor().isBlank()) {
+        if (query.cursor() == null) {
             return new Paging(Window.of(query.from(), query.to(), clock.instant(), config), limit, null);
         }
         PageCursor cursor = PageCursor.decode(Fields.text(query.cursor(), "cursor", PageCursor.MAX_LENGTH));

@@ -26,6 +26,11 @@ public final class Api {
         return request(token).config(RAW).body(rawBody).post("/" + function).then();
     }
 
+    /** A body as bytes, for what a String cannot carry (bytes that are not UTF-8). */
+    public static ValidatableResponse callBytes(String function, String token, byte[] body) {
+        return request(token).config(RAW).body(body).post("/" + function).then();
+    }
+
     public static RequestSpecification request(String token) {
         RequestSpecification spec = given().contentType(ContentType.JSON);
         return token == null ? spec : spec.header("Authorization", "Bearer " + token);

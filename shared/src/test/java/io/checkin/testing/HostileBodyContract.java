@@ -1,5 +1,6 @@
 package io.checkin.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -106,6 +107,66 @@ public abstract class HostileBodyContract extends HostileCalls {
     @TestFactory
     Stream<DynamicTest> aBidiIsolateIsRejected() {
         return invalidCharacters("\"ab\\u2067cd\"");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> contentAfterTheBodyIsMalformed() {
+        return forEachFunction(t -> {
+            rejected(t, t.validJson() + "}}}", 400, "malformed-json", null);
+            rejected(t, t.validJson() + " not JSON", 400, "malformed-json", null);
+            rejected(t, t.validJson() + t.validJson(), 400, "malformed-json", null);
+            rejected(t, t.validJson() + "{\"limit\":{\"$gt\":0}}", 400, "malformed-json", null);
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aKeyTwiceIsMalformed() {
+        // every key of the valid body twice, the second time with the same value: still not one meaning
+        return forEachFunction(t -> rejected(t, t.validJson().substring(0, t.validJson().length() - 1) + ","
+                + t.validJson().substring(1), 400, "malformed-json", null));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> overlongUtf8IsMalformed() {
+        // C0 AF and E0 80 AF are overlong spellings of "/"; a lenient decoder reads them as one
+        return forEachFunction(t -> {
+            rejectedBytes(t, withBytes(t.bodyWithRaw("\"a@b\""), 0xC0, 0xAF), 400, "malformed-json", null);
+            rejectedBytes(t, withBytes(t.bodyWithRaw("\"a@b\""), 0xE0, 0x80, 0xAF), 400, "malformed-json", null);
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> bytesThatAreNotUtf8AreMalformed() {
+        return forEachFunction(t -> {
+            rejectedBytes(t, withBytes(t.bodyWithRaw("\"a@b\""), 0xFF), 400, "malformed-json", null);
+            rejectedBytes(t, withBytes(t.bodyWithRaw("\"a@b\""), 0xED, 0xA0, 0x80), 400, "malformed-json", null);
+            rejectedBytes(t, withBytes(t.bodyWithRaw("\"a@b\""), 0xC3), 400, "malformed-json", null);
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> otherMethodsThanPostAre405() {
+        return forEachFunction(t -> {
+            for (String method : new String[] { "GET", "PUT", "DELETE", "PATCH" }) {
+                StoreCounts before = StoreCounts.of(collections);
+                Api.problem(Api.request(t.validToken()).body(t.validJson()).request(method, "/" + t.function()).then(),
+                        405, "method-not-allowed", null).header("Allow", "POST");
+                before.assertUnchanged(collections, method + " " + t.function());
+            }
+        });
+    }
+
+    /** The UTF-8 bytes of {@code json} with the one {@code @} in it replaced by {@code bytes}. */
+    private static byte[] withBytes(String json, int... bytes) {
+        byte[] text = json.getBytes(StandardCharsets.UTF_8);
+        int at = json.indexOf('@');
+        byte[] out = new byte[text.length - 1 + bytes.length];
+        System.arraycopy(text, 0, out, 0, at);
+        for (int i = 0; i < bytes.length; i++) {
+            out[at + i] = (byte) bytes[i];
+        }
+        System.arraycopy(text, at + 1, out, at + bytes.length, text.length - at - 1);
+        return out;
     }
 
     private Stream<DynamicTest> wrongType(String rawJson) {

@@ -32,6 +32,15 @@ public abstract class HostileCalls {
         return response;
     }
 
+    /** The same with a body of raw bytes. */
+    protected ValidatableResponse rejectedBytes(HostileTarget target, byte[] body, int status, String code, String field) {
+        StoreCounts before = StoreCounts.of(collections);
+        ValidatableResponse response = Api.problem(Api.callBytes(target.function(), target.validToken(), body), status,
+                code, field);
+        before.assertUnchanged(collections, "a rejected call");
+        return response;
+    }
+
     /** The same with a valid token for the function's role. */
     protected ValidatableResponse rejected(HostileTarget target, String rawBody, int status, String code, String field) {
         return rejected(target, target.validToken(), rawBody, status, code, field);

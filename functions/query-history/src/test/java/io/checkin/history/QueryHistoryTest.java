@@ -20,7 +20,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.checkin.store.StoreCollections;
 import io.checkin.testing.Api;
+import io.checkin.testing.StoreCounts;
 import io.checkin.testing.StoreTestResource;
 import io.checkin.testing.TestVenues;
 import io.checkin.testing.Tokens;
@@ -39,6 +41,9 @@ class QueryHistoryTest {
 
     @Inject
     StoredScans scans;
+
+    @Inject
+    StoreCollections collections;
 
     private TestVenues.Created venue;
     private String anna;
@@ -150,6 +155,35 @@ class QueryHistoryTest {
         Api.problem(Api.call("contacts", Tokens.healthOfficial("o"), Map.of()), 400, "missing-field", "subject");
         Api.problem(Api.call("venue-visitors", Tokens.healthOfficial("o"), Map.of("venueId", "x")), 400, "invalid-field",
                 "venueId");
+    }
+
+    @Test
+    void windowsAreIsoTextWithAnOffsetInEveryQueryAndAWrongOneRecordsNothing() {
+        Map<String, String> tokens = Map.of("my-visits", Tokens.citizen(anna), "venue-visitors",
+                Tokens.healthOfficial("o"), "contacts", Tokens.healthOfficial("o"));
+        Map<String, String> bodies = Map.of("my-visits", "", "venue-visitors",
+                "\"venueId\":\"" + venue.venueId() + "\",", "contacts", "\"subject\":\"" + anna + "\",");
+        String today = NOW.toString().substring(0, 10);
+        for (String function : tokens.keySet()) {
+            for (String field : new String[] { "from", "to" }) {
+                for (String raw : new String[] { "12345", "1.5", "true", "\"\"", "\"  \"", "\"" + today + "\"",
+                        "\"" + NOW.toString().replace("Z", "") + "\"", "\" " + NOW + "\"", "[\"" + NOW + "\"]" }) {
+                    rejected(function, tokens.get(function), "{" + bodies.get(function) + "\"" + field + "\":" + raw + "}",
+                            "invalid-type", field);
+                }
+            }
+            rejected(function, tokens.get(function), "{" + bodies.get(function) + "\"from\":\"" + NOW.minusSeconds(60)
+                    + "\"}{\"from\":{\"$gt\":0}}", "malformed-json", null);
+        }
+        for (String cursor : new String[] { "\"\"", "\"  \"" }) {
+            rejected("my-visits", Tokens.citizen(anna), "{\"cursor\":" + cursor + "}", "blank-field", "cursor");
+        }
+    }
+
+    private void rejected(String function, String token, String body, String code, String field) {
+        StoreCounts before = StoreCounts.of(collections);
+        Api.problem(Api.callRaw(function, token, body), 400, code, field);
+        before.assertUnchanged(collections, function + " " + body);
     }
 
     @Test
