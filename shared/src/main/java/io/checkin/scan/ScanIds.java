@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.UUID;
+import java.util.regex.Pattern;
 
 import io.checkin.error.ProblemException;
 
@@ -15,6 +15,9 @@ import io.checkin.error.ProblemException;
  * document (a duplicate key, not a second scan), and two people using the same scan id never collide.
  */
 public final class ScanIds {
+
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private ScanIds() {
     }
@@ -35,19 +38,19 @@ public final class ScanIds {
         }
     }
 
-    /** The scan id in its canonical form (lower-case UUID), or a 400 naming the field. */
+    /**
+     * The scan id in its canonical form, the lower-case UUID, or a 400 naming the field. Only the 36 ASCII
+     * characters of a UUID are a scan id: no spaces or line breaks around it, and no digits of other scripts
+     * (which {@link java.util.UUID#fromString} would read as ASCII ones), so one scan id has one spelling
+     * apart from the case of its hex digits, and those two spellings are the same scan.
+     */
     public static String canonical(String scanId) {
         if (scanId == null) {
             throw ProblemException.badRequest("missing-field", "scanId", "scanId is required");
         }
-        try {
-            String trimmed = scanId.strip();
-            if (trimmed.length() != 36) {
-                throw new IllegalArgumentException();
-            }
-            return UUID.fromString(trimmed).toString().toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
+        if (!UUID_TEXT.matcher(scanId).matches()) {
             throw ProblemException.badRequest("invalid-field", "scanId", "scanId must be a UUID");
         }
+        return scanId.toLowerCase(Locale.ROOT);
     }
 }

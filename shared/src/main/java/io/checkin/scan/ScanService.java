@@ -99,9 +99,13 @@ public class ScanService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         checkClientAt(request.clientAt(), now);
         VenueCode venue = codes.check(code, direction);
-        takePermit(userSub);
+        String id = ScanIds.of(userSub, scanId);
+        Duration wait = takePermit(userSub);
+        if (!wait.isZero()) {
+            return refusedUnlessStored(id, scanId, venue, wait);
+        }
 
-        Document event = new Document("_id", ScanIds.of(userSub, scanId)).append("userSub", userSub)
+        Document event = new Document("_id", id).append("userSub", userSub)
                 .append("venueId", venue.venueId()).append("direction", direction.name()).append("at", Date.from(now))
                 .append("codeVersion", venue.codeVersion());
         if (request.clientAt() != null) {
@@ -113,17 +117,26 @@ public class ScanService {
                 .onItem().transformToUni(outcome -> receipt(outcome, event, scanId, venue, now));
     }
 
-    /** Only scans that are recorded count: a valid code is checked first, and a duplicate is not a new scan. */
-    private void takePermit(String userSub) {
-        if (perPerson == null) {
-            return;
-        }
-        Duration wait = perPerson.tryAcquire(userSub);
-        if (!wait.isZero()) {
-            limited.increment();
-            throw new ProblemException(429, "too-many-scans", "More than " + config.rateLimit().perMinute()
-                    + " scans in a minute from one person; retry later", null, RetryAfter.seconds(wait));
-        }
+    /**
+     * Only scans that are recorded count: a valid code is checked first, and a duplicate is not a new scan.
+     * Returns zero, or how long until the person may scan again.
+     */
+    private Duration takePermit(String userSub) {
+        return perPerson == null ? Duration.ZERO : perPerson.tryAcquire(userSub);
+    }
+
+    /**
+     * At the limit, a retry of a scan that was stored (its answer lost) is still answered as its duplicate:
+     * the store is asked only on this path, so a scan within the limit reads nothing.
+     */
+    private Uni<ScanReceipt> refusedUnlessStored(String id, String scanId, VenueCode venue, Duration wait) {
+        return Uni.createFrom().item(() -> writer.find(id).map(first -> duplicateOf(first, scanId, venue))
+                .orElseThrow(() -> {
+                    limited.increment();
+                    return new ProblemException(429, "too-many-scans", "More than " + config.rateLimit().perMinute()
+                            + " scans in a minute from one person; retry later", null, RetryAfter.seconds(wait));
+                }))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private ItemOutcome givePermitBackUnless(ItemOutcome outcome, String userSub) {
@@ -160,12 +173,13 @@ public class ScanService {
             return Uni.createFrom().failure(storeUnavailable(failed.cause()));
         }
         // a duplicate: read the first record, off the writer thread that completed the insert
-        return Uni.createFrom().item(() -> duplicateOf(event, scanId, venue))
+        return Uni.createFrom().item(() -> duplicateOf(writer.find(event.getString("_id"))
+                .orElseThrow(() -> storeUnavailable(null)), scanId, venue))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private ScanReceipt duplicateOf(Document event, String scanId, VenueCode venue) {
-        Document first = writer.find(event.getString("_id")).orElseThrow(() -> storeUnavailable(null));
+    /** The answer to a scan whose id is stored already: the first scan's time, if it is the same scan. */
+    private ScanReceipt duplicateOf(Document first, String scanId, VenueCode venue) {
         if (!venue.venueId().equals(first.getString("venueId"))
                 || !venue.direction().name().equals(first.getString("direction"))) {
             throw new ProblemException(409, "scan-id-reused",

@@ -206,6 +206,19 @@ public abstract class ScanFunctionContract {
         assertTrue(recorded >= limit - 1, "only the first scan counted, then " + recorded + " more");
     }
 
+    @Test
+    void aRetryOfAStoredScanIsItsDuplicateAlsoWhenThePersonIsAtTheLimit() {
+        String person = "lost-answer-" + UUID.randomUUID();
+        String first = UUID.randomUUID().toString();
+        String at = Api.call(function(), Tokens.citizen(person), scan(code(), first)).statusCode(200)
+                .body("status", equalTo("recorded")).extract().path("at");
+        recordUntilRefused(person, 3 * scanConfig.rateLimit().perMinute());
+
+        Api.call(function(), Tokens.citizen(person), scan(code(), first)).statusCode(200)
+                .body("status", equalTo("duplicate")).body("at", equalTo(at));
+        assertEquals(1, stored(person, first));
+    }
+
     /** Records new scans until the person is refused; the refusal is checked. Returns how many were recorded. */
     private int recordUntilRefused(String person, int atMost) {
         for (int recorded = 0; recorded < atMost; recorded++) {
@@ -235,6 +248,29 @@ public abstract class ScanFunctionContract {
         rejectedRaw("{\"code\":\"" + code() + "\",\"scanId\":\"" + id + "\"", 400, "malformed-json", null);
         rejectedRaw("", 400, "missing-field", "body");
         rejectedRaw("{\"code\":\"hello\",\"scanId\":\"" + id + "\"}", 422, "code-malformed", "code");
+    }
+
+    @Test
+    void aScanIdHasOneSpelling() {
+        String id = UUID.randomUUID().toString();
+        StringBuilder fullwidth = new StringBuilder();
+        id.chars().forEach(c -> fullwidth.append(Character.isDigit(c) ? (char) (c - '0' + '\uFF10') : (char) c));
+        for (String spelling : new String[] { " " + id, id + " ", id + "\n", "\t" + id, fullwidth.toString(),
+                "{" + id + "}", id.replace("-", "") }) {
+            rejected(Tokens.citizen("h"), scan(code(), spelling), 400, "invalid-field", "scanId");
+        }
+    }
+
+    @Test
+    void aClientTimeIsIsoTextWithAnOffset() {
+        String id = UUID.randomUUID().toString();
+        String today = Instant.now().toString().substring(0, 10);
+        for (String raw : new String[] { "12345", String.valueOf(Instant.now().getEpochSecond()), "1.5", "true",
+                "\"\"", "\"  \"", "\" " + Instant.now() + "\"", "\"" + today + "\"",
+                "\"" + Instant.now().toString().replace("Z", "") + "\"", "{\"$gt\":\"\"}" }) {
+            rejectedRaw("{\"code\":\"" + code() + "\",\"scanId\":\"" + id + "\",\"clientAt\":" + raw + "}", 400,
+                    "invalid-type", "clientAt");
+        }
     }
 
     @Test
