@@ -1,6 +1,7 @@
 package io.checkin.auth;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,16 +14,21 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Answers a request without a bearer token on a protected path before the security layer does: Quarkus
- * would send a bare 401 challenge with no body, and every client error here is a problem document.
- * Which paths are public is read from the same permission the security layer uses, so the two agree.
+ * Answers a request on a protected path whose Authorization header is not {@code Bearer <token>} (none, blank,
+ * another scheme, the scheme alone, a token without the scheme) before the security layer does: Quarkus would
+ * treat it as no token and send a bare 401 challenge with no body, and every client error here is a problem
+ * document. Whether the token itself is valid is the security layer's to say. Which paths are public is read
+ * from the same permission the security layer uses, so the two agree.
  */
 @ApplicationScoped
-public class MissingTokenGate {
+public class BearerHeaderGate {
+
+    /** The scheme is case-insensitive (RFC 9110); one space, then the token, itself without spaces. */
+    private static final Pattern BEARER = Pattern.compile("(?i)Bearer [^\\s]+");
 
     private final List<String> publicPaths;
 
-    public MissingTokenGate(@ConfigProperty(name = "quarkus.http.auth.permission.public.paths") List<String> publicPaths) {
+    public BearerHeaderGate(@ConfigProperty(name = "quarkus.http.auth.permission.public.paths") List<String> publicPaths) {
         this.publicPaths = publicPaths;
     }
 
@@ -32,8 +38,9 @@ public class MissingTokenGate {
 
     void check(RoutingContext ctx) {
         String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if ((authorization == null || authorization.isBlank()) && !isPublic(ctx.normalizedPath())) {
-            ctx.fail(new ProblemException(401, "unauthorized", "A bearer token is required"));
+        if ((authorization == null || !BEARER.matcher(authorization).matches()) && !isPublic(ctx.normalizedPath())) {
+            ctx.fail(new ProblemException(401, "unauthorized", authorization == null || authorization.isBlank()
+                    ? "A bearer token is required" : "The Authorization header must be 'Bearer <token>'"));
             return;
         }
         ctx.next();

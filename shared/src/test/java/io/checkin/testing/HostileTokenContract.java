@@ -30,6 +30,30 @@ public abstract class HostileTokenContract extends HostileCalls {
     }
 
     @TestFactory
+    Stream<DynamicTest> anAuthorizationHeaderThatIsNotBearerAndATokenIs401() {
+        return targets.all().stream().flatMap(t -> Stream.of("Bearer", "Bearer ", "Basic dXNlcjpwYXNzd29yZA==",
+                "Token abc", t.validToken(), "Bearer" + t.validToken(), "Bearer " + t.validToken() + " extra", " ")
+                .map(header -> DynamicTest.dynamicTest(t.function() + ": Authorization: " + abbreviated(header), () -> {
+                    StoreCounts before = StoreCounts.of(collections);
+                    Api.problem(io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+                            .header("Authorization", header).body(t.validJson()).post("/" + t.function()).then(),
+                            401, "unauthorized", null).header("WWW-Authenticate", "Bearer");
+                    before.assertUnchanged(collections, "a call with Authorization: " + header);
+                })));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theSchemeIsCaseInsensitive() {
+        return forEachFunction(t -> io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+                .header("Authorization", "bearer " + t.validToken()).body(t.validBody()).post("/" + t.function()).then()
+                .statusCode(200));
+    }
+
+    private static String abbreviated(String header) {
+        return header.length() > 24 ? header.substring(0, 24) + "..." : header;
+    }
+
+    @TestFactory
     Stream<DynamicTest> theWrongRoleIs403() {
         return forEachFunction(t -> rejected(t, t.wrongRoleToken(), t.validJson(),
                 403, "forbidden", null));
