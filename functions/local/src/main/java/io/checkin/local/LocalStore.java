@@ -30,7 +30,7 @@ public class LocalStore {
             return "external MongoDB";
         }
         return ("memory".equals(System.getenv(LocalMain.STORE_ENV)) ? "embedded, in memory (gone when stopped)"
-                : "embedded, file-backed (" + dataDir + "/store.mv)") + " at " + store.connectionString();
+                : "embedded, file-backed (" + dataDir + "/" + LocalMain.STORE_FILE + ")") + " at " + store.connectionString();
     }
 
     void onStop(@Observes @Priority(Integer.MAX_VALUE) ShutdownEvent event) {
