@@ -81,6 +81,27 @@ class QrRenderingTest {
     }
 
     @Test
+    void aLongNameOrAddressStaysOnThePageAndIsAllThere() throws Exception {
+        for (String name : new String[] { "W".repeat(120), "x".repeat(120), "The " + "Grand ".repeat(19) + "Hall",
+                "北京市朝阳区建国门外大街".repeat(10), "🍺".repeat(120), "Harbour Café" }) {
+            Document doc = parse(Poster.render(qr, new Poster.Content("abcdefghijk", name, name, Direction.IN, 1)));
+            StringBuilder shown = new StringBuilder();
+            var texts = doc.getElementsByTagName("text");
+            for (int i = 0; i < texts.getLength(); i++) {
+                var attributes = texts.item(i).getAttributes();
+                String content = texts.item(i).getTextContent();
+                int size = Integer.parseInt(attributes.getNamedItem("font-size").getNodeValue());
+                var squeezed = attributes.getNamedItem("textLength");
+                double width = squeezed != null ? Double.parseDouble(squeezed.getNodeValue()) : Poster.ems(content) * size;
+                assertTrue(width <= 560, content + " is " + width + " wide");
+                assertTrue(size >= 12, content + " is " + size + " high");
+                shown.append(content);
+            }
+            assertTrue(shown.toString().contains(name + name), "every character of the name and address is shown");
+        }
+    }
+
+    @Test
     void entryPosterSaysEnter() throws Exception {
         String poster = Poster.render(qr, new Poster.Content("abcdefghijk", "Gym", null, Direction.IN, 1));
         assertTrue(parse(poster).getDocumentElement().getTextContent().contains("Scan to enter"));
