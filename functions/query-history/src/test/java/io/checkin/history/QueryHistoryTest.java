@@ -140,6 +140,52 @@ class QueryHistoryTest {
     }
 
     @Test
+    void twoVisitsAtOneVenueStartingAtOneInstantAreBothOnSomePageWhateverThePageSize() {
+        // an entry ended by an entry elsewhere, and the exit that follows without its entry: the exit's visit is
+        // assumed to start 30 minutes before it, the very instant the first visit started
+        String person = "same-start-" + venue.venueId();
+        TestVenues.Created other = testVenues.create("Bakery");
+        Instant start = NOW.minus(Duration.ofHours(4));
+        scans.in(person, venue.venueId(), start);
+        scans.in(person, other.venueId(), start.plus(Duration.ofMinutes(20)));
+        scans.out(person, venue.venueId(), start.plus(Duration.ofMinutes(30)));
+
+        List<Map<String, Object>> all = Api.call("my-visits", Tokens.citizen(person), Map.of("limit", 200)).statusCode(200)
+                .extract().jsonPath().getList("visits");
+        assertEquals(3, all.size(), all.toString());
+        for (int limit = 1; limit <= 3; limit++) {
+            assertEquals(all, pages("my-visits", Tokens.citizen(person), Map.of(), limit), "pages of " + limit);
+        }
+        for (int limit = 1; limit <= 2; limit++) {
+            List<Map<String, Object>> atVenue = pages("venue-visitors", Tokens.healthOfficial("o"),
+                    Map.of("venueId", venue.venueId(), "from", start.minus(Duration.ofMinutes(1)).toString(),
+                            "to", start.plus(Duration.ofHours(1)).toString()), limit);
+            assertEquals(2, atVenue.stream().filter(v -> person.equals(v.get("userSub"))).count(),
+                    "pages of " + limit + ": " + atVenue);
+        }
+    }
+
+    /** Every visit a query answers, page after page of {@code limit}. */
+    private static List<Map<String, Object>> pages(String function, String token, Map<String, Object> query, int limit) {
+        List<Map<String, Object>> visits = new ArrayList<>();
+        String cursor = null;
+        for (int pages = 0; pages < 20; pages++) {
+            Map<String, Object> body = new HashMap<>(query);
+            body.put("limit", limit);
+            if (cursor != null) {
+                body.put("cursor", cursor);
+            }
+            JsonPath page = Api.call(function, token, body).statusCode(200).extract().jsonPath();
+            visits.addAll(page.getList("visits"));
+            cursor = page.getString("nextCursor");
+            if (cursor == null) {
+                return visits;
+            }
+        }
+        throw new AssertionError("more than 20 pages");
+    }
+
+    @Test
     void badWindowsAndLimitsNameTheField() {
         String token = Tokens.citizen(anna);
         Api.problem(Api.call("my-visits", token, Map.of("from", NOW.toString(), "to", NOW.minusSeconds(60).toString())),
