@@ -21,7 +21,14 @@ public interface VisitConfig {
     @WithDefault("10m")
     Duration mergeWindow();
 
+    /**
+     * Scans this close together are taken in the order that explains them, not the order of their times: a
+     * person scanning the next shop's entry a moment before this shop's exit has left here and entered there.
+     */
+    @WithDefault("2s")
+    Duration simultaneous();
+
     default VisitRules rules() {
-        return new VisitRules(maxStay(), assumedStay(), mergeWindow());
+        return new VisitRules(maxStay(), assumedStay(), mergeWindow(), simultaneous());
     }
 }

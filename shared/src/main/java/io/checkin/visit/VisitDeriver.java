@@ -19,10 +19,11 @@ import io.checkin.code.Direction;
  * earlier (auto check-out);</li>
  * <li>an exit without an entry: a visit of the assumed length ending at the exit (start assumed); it may
  * overlap the visit before, when the scans contradict each other: tracing errs towards including a contact;</li>
- * <li>repeated entries (or exits) at the same venue within the merge window count once.</li>
+ * <li>repeated entries (or exits) at the same venue count once while each is within the merge window of the
+ * one before it.</li>
  * </ul>
- * Scans at the same instant are taken in the order that explains them best: an exit that closes the open
- * visit first, then entries, then other exits.
+ * Scans within {@link VisitRules#simultaneous()} of the first of them are taken in the order that explains them
+ * best: an exit that closes the open visit first, then entries, then other exits; each keeps its own time.
  */
 public final class VisitDeriver {
 
@@ -51,7 +52,8 @@ public final class VisitDeriver {
         int i = 0;
         while (i < sorted.size()) {
             int j = i;
-            while (j < sorted.size() && sorted.get(j).time().equals(sorted.get(i).time())) {
+            Instant together = sorted.get(i).time().plus(rules.simultaneous());
+            while (j < sorted.size() && !sorted.get(j).time().isAfter(together)) {
                 j++;
             }
             for (ScanEvent event : walk.order(sorted.subList(i, j))) {
@@ -74,18 +76,18 @@ public final class VisitDeriver {
             this.now = now;
         }
 
-        List<ScanEvent> order(List<ScanEvent> sameInstant) {
-            if (sameInstant.size() == 1) {
-                return sameInstant;
+        List<ScanEvent> order(List<ScanEvent> together) {
+            if (together.size() == 1) {
+                return together;
             }
-            List<ScanEvent> ordered = new ArrayList<>(sameInstant.size());
-            for (ScanEvent e : sameInstant) {
+            List<ScanEvent> ordered = new ArrayList<>(together.size());
+            for (ScanEvent e : together) {
                 if (e.direction() == Direction.OUT && openIn != null && e.venueId().equals(openIn.venueId())) {
                     ordered.add(e);
                 }
             }
-            sameInstant.stream().filter(e -> e.direction() == Direction.IN).forEach(ordered::add);
-            sameInstant.stream().filter(e -> !ordered.contains(e)).forEach(ordered::add);
+            together.stream().filter(e -> e.direction() == Direction.IN).forEach(ordered::add);
+            together.stream().filter(e -> !ordered.contains(e)).forEach(ordered::add);
             return ordered;
         }
 
@@ -124,7 +126,8 @@ public final class VisitDeriver {
             }
             if (lastOut != null && lastOut.venueId().equals(e.venueId())
                     && !e.time().isAfter(lastOut.time().plus(rules.mergeWindow()))) {
-                return; // a repeated exit scan
+                lastOut = e; // a repeated exit scan: the window runs on from it, as for a repeated entry
+                return;
             }
             visits.add(new Visit(e.userSub(), e.venueId(), e.time().minus(rules.assumedStay()), e.time(), Visit.ASSUMED,
                     Visit.SCANNED));

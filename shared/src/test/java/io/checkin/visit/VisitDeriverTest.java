@@ -24,7 +24,7 @@ class VisitDeriverTest {
     private static final Instant LATER = at("2026-11-21T12:00:00Z");
 
     private final VisitDeriver deriver = new VisitDeriver(
-            new VisitRules(Duration.ofHours(4), Duration.ofMinutes(30), Duration.ofMinutes(10)));
+            new VisitRules(Duration.ofHours(4), Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofSeconds(2)));
 
     private List<Visit> derive(ScanEvent... events) {
         return deriver.derive(List.of(events), LATER);
@@ -111,6 +111,46 @@ class VisitDeriverTest {
                 visit("u", "W", "10:00", "11:00", SCANNED, SCANNED));
         assertEquals(expected, derive(in("u", "V", "09:00"), in("u", "W", "10:00"), out("u", "V", "10:00"),
                 out("u", "W", "11:00")));
+    }
+
+    @Test
+    void enteringTheNextVenueAMomentBeforeLeavingThisOneIsLeavingThenEntering() {
+        // the phone scanned W's entry 0.8 s before V's exit: within 2 s, the order that explains the scans wins
+        List<Visit> expected = List.of(visit("u", "V", "22:00", "2026-11-20T22:50:00.900Z", SCANNED, SCANNED),
+                visit("u", "W", "2026-11-20T22:50:00.100Z", "22:59", SCANNED, SCANNED));
+        assertEquals(expected, derive(in("u", "V", "22:00"), in("u", "W", "2026-11-20T22:50:00.100Z"),
+                out("u", "V", "2026-11-20T22:50:00.900Z"), out("u", "W", "22:59")));
+    }
+
+    @Test
+    void leavingAMomentBeforeEnteringTheNextVenueIsTheSame() {
+        assertEquals(List.of(visit("u", "V", "22:00", "2026-11-20T22:50:00.100Z", SCANNED, SCANNED),
+                visit("u", "W", "2026-11-20T22:50:00.900Z", "22:59", SCANNED, SCANNED)),
+                derive(in("u", "V", "22:00"), out("u", "V", "2026-11-20T22:50:00.100Z"),
+                        in("u", "W", "2026-11-20T22:50:00.900Z"), out("u", "W", "22:59")));
+    }
+
+    @Test
+    void scansFurtherApartThanTwoSecondsAreTakenInTheOrderTheyWereMade() {
+        assertEquals(List.of(visit("u", "V", "22:00", "2026-11-20T22:50:00Z", SCANNED, AUTO_CHECKOUT),
+                visit("u", "W", "2026-11-20T22:50:00Z", "2026-11-20T22:50:03Z", SCANNED, AUTO_CHECKOUT),
+                visit("u", "V", "2026-11-20T22:20:03Z", "2026-11-20T22:50:03Z", ASSUMED, SCANNED)),
+                derive(in("u", "V", "22:00"), in("u", "W", "2026-11-20T22:50:00Z"),
+                        out("u", "V", "2026-11-20T22:50:03Z")));
+    }
+
+    @Test
+    void repeatedExitsCountOnceWhileEachIsWithinTheMergeWindowOfTheOneBefore() {
+        // as repeated entries do: 00:31 is 11 minutes after the first exit but 6 after the one before it
+        assertEquals(List.of(visit("u", "V", "00:00", "00:20", SCANNED, SCANNED)),
+                derive(in("u", "V", "00:00"), out("u", "V", "00:20"), out("u", "V", "00:25"), out("u", "V", "00:31")));
+    }
+
+    @Test
+    void anExitMoreThanTheMergeWindowAfterTheLastRepeatIsAVisitOfItsOwn() {
+        assertEquals(List.of(visit("u", "V", "00:00", "00:20", SCANNED, SCANNED),
+                visit("u", "V", "00:11", "00:41", ASSUMED, SCANNED)),
+                derive(in("u", "V", "00:00"), out("u", "V", "00:20"), out("u", "V", "00:25"), out("u", "V", "00:41")));
     }
 
     @Test

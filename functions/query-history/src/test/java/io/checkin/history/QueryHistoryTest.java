@@ -165,6 +165,22 @@ class QueryHistoryTest {
         }
     }
 
+    @Test
+    void enteringTheNextVenueAMomentBeforeLeavingThisOneKeepsBothStays() {
+        String person = "next-door-" + venue.venueId();
+        TestVenues.Created next = testVenues.create("Next door");
+        Instant start = NOW.minus(Duration.ofHours(5));
+        scans.in(person, venue.venueId(), start);
+        scans.in(person, next.venueId(), start.plus(Duration.ofMillis(50 * 60_000 + 100)));
+        scans.out(person, venue.venueId(), start.plus(Duration.ofMillis(50 * 60_000 + 900)));
+        scans.out(person, next.venueId(), start.plus(Duration.ofMinutes(59)));
+
+        JsonPath visits = Api.call("my-visits", Tokens.citizen(person), Map.of()).statusCode(200).extract().jsonPath();
+        assertEquals(List.of(next.venueId(), venue.venueId()), visits.getList("visits.venueId"));
+        assertEquals(List.of("scanned", "scanned"), visits.getList("visits.endSource"));
+        assertEquals(List.of(8, 50), visits.getList("visits.minutes")); // 8 min 59.9 s, in whole minutes
+    }
+
     /** Every visit a query answers, page after page of {@code limit}. */
     private static List<Map<String, Object>> pages(String function, String token, Map<String, Object> query, int limit) {
         List<Map<String, Object>> visits = new ArrayList<>();
