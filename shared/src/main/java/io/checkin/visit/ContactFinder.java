@@ -11,7 +11,8 @@ import java.util.TreeMap;
 
 /**
  * Contacts of a case: for each of the case's visits, everyone else whose visit at the same venue overlaps
- * it by at least the minimum; aggregated per person (overlap per venue, total), most exposed first.
+ * it by at least the minimum; aggregated per person (overlap per venue in whole minutes, rounded down, and
+ * their sum), most exposed first, then by subject.
  */
 public final class ContactFinder {
 
@@ -44,14 +45,14 @@ public final class ContactFinder {
         List<Contact> contacts = new ArrayList<>();
         exposure.forEach((user, venues) -> {
             List<VenueExposure> perVenue = new ArrayList<>();
-            Duration total = Duration.ZERO;
+            long total = 0;
             for (Map.Entry<String, Duration> venue : venues.entrySet()) {
                 perVenue.add(new VenueExposure(venue.getKey(), venue.getValue().toMinutes()));
-                total = total.plus(venue.getValue());
+                total += venue.getValue().toMinutes(); // the total is the sum of the minutes shown, so they add up
             }
             perVenue.sort(Comparator.comparingLong(VenueExposure::overlapMinutes).reversed()
                     .thenComparing(VenueExposure::venueId));
-            contacts.add(new Contact(user, total.toMinutes(), perVenue));
+            contacts.add(new Contact(user, total, perVenue));
         });
         contacts.sort(Comparator.comparingLong(Contact::totalOverlapMinutes).reversed().thenComparing(Contact::userSub));
         return contacts;

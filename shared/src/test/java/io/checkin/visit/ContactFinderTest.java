@@ -39,6 +39,19 @@ class ContactFinderTest {
     }
 
     @Test
+    void theTotalIsTheSumOfTheMinutesShownAndEqualTotalsGoBySubject() {
+        // 15.5 minutes at each venue: 15 and 15 shown, so the total is 30, not the 31 of the exact sum
+        List<Visit> others = List.of(
+                visit("zoe", "V1", "2026-11-20T10:44:30Z", "11:30", SCANNED, SCANNED),
+                visit("zoe", "V2", "2026-11-20T14:44:30Z", "15:30", SCANNED, SCANNED),
+                visit("abe", "V1", "10:30", "11:30", SCANNED, SCANNED));
+        assertEquals(List.of(
+                new Contact("abe", 30, List.of(new VenueExposure("V1", 30))),
+                new Contact("zoe", 30, List.of(new VenueExposure("V1", 15), new VenueExposure("V2", 15)))),
+                ContactFinder.find("case", CASE, others, Duration.ofMinutes(15)));
+    }
+
+    @Test
     void aLowerMinimumTakesInShorterOverlaps() {
         List<Contact> contacts = ContactFinder.find("case", CASE, OTHERS, Duration.ofMinutes(10));
         assertEquals(List.of("anna", "fay", "ben", "dora"), contacts.stream().map(Contact::userSub).toList());
