@@ -154,6 +154,13 @@ class VisitDeriverTest {
     }
 
     @Test
+    void anEntryAfterAnExitAtTheSameVenueIsANewVisitHoweverSoon() {
+        assertEquals(List.of(visit("u", "V", "10:00", "10:20", SCANNED, SCANNED),
+                visit("u", "V", "10:25", "10:40", SCANNED, SCANNED)),
+                derive(in("u", "V", "10:00"), out("u", "V", "10:20"), in("u", "V", "10:25"), out("u", "V", "10:40")));
+    }
+
+    @Test
     void scansArrivingOutOfOrderAreTakenInTheOrderTheyWereScanned() {
         assertEquals(List.of(visit("u", "V", "10:00", "11:00", SCANNED, SCANNED),
                 visit("u", "W", "12:00", "12:30", SCANNED, SCANNED)),
