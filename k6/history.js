@@ -17,15 +17,18 @@ import {
 
 const duration = __ENV.DURATION || '3m';
 const cases = Number(__ENV.CASES || '5');
+const scanRate = Number(__ENV.SCAN_RATE || '200');
+const queryRate = Number(__ENV.QUERY_RATE || '5');
 
 export const options = {
   scenarios: {
     // SCAN_RATE visits every 2 s: SCAN_RATE scans a second
-    scans: { executor: 'constant-arrival-rate', rate: Number(__ENV.SCAN_RATE || '200'), timeUnit: '2s', duration, preAllocatedVUs: 50, maxVUs: 500, exec: 'scans' },
-    officials: { executor: 'constant-arrival-rate', rate: Number(__ENV.QUERY_RATE || '5'), timeUnit: '1s', duration, preAllocatedVUs: 5, maxVUs: 50, exec: 'officials', startTime: __ENV.QUERIES_AFTER || '20s' },
+    scans: { executor: 'constant-arrival-rate', rate: scanRate, timeUnit: '2s', duration, preAllocatedVUs: 50, maxVUs: 500, exec: 'scans' },
+    officials: { executor: 'constant-arrival-rate', rate: queryRate, timeUnit: '1s', duration, preAllocatedVUs: 5, maxVUs: 50, exec: 'officials', startTime: __ENV.QUERIES_AFTER || '20s' },
   },
   summaryTrendStats,
-  thresholds: thresholds({ 'scan-in': [100, 250], 'scan-out': [100, 250], 'query-history': [2000, 5000] }),
+  thresholds: thresholds({ 'scan-in': [100, 250], 'scan-out': [100, 250], 'query-history': [2000, 5000] },
+    scanRate / 2 + queryRate),
 };
 
 const minute = 60 * 1000;

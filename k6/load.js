@@ -21,7 +21,7 @@ export const options = {
   summaryTrendStats,
   thresholds: thresholds({
     'scan-in': [100, 250], 'scan-out': [100, 250], 'query-history': [500, 1000], 'generate-code': [1000, 2000],
-  }),
+  }, rate / 2 + Math.max(1, Math.round(rate / 100)) + 1),
 };
 
 export function setup() {

@@ -9,10 +9,10 @@ const rate = Number(__ENV.RATE || '100');
 export const options = {
   scenarios: {
     // RATE visits every 2 s: RATE scans a second
-    soak: { executor: 'constant-arrival-rate', rate, timeUnit: '2s', duration: __ENV.DURATION || '2h', preAllocatedVUs: 20, maxVUs: 200 },
+    soak: { executor: 'constant-arrival-rate', rate, timeUnit: '2s', duration: __ENV.DURATION || '2h', preAllocatedVUs: 50, maxVUs: 200 },
   },
   summaryTrendStats,
-  thresholds: thresholds({ 'scan-in': [100, 250], 'scan-out': [100, 250] }),
+  thresholds: thresholds({ 'scan-in': [100, 250], 'scan-out': [100, 250] }, rate / 2),
 };
 
 export function setup() {

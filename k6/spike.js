@@ -28,7 +28,7 @@ export const options = {
     },
   },
   summaryTrendStats,
-  thresholds: thresholds({ 'scan-in': [250, 1000] }),
+  thresholds: thresholds({ 'scan-in': [250, 1000] }, peak),
 };
 
 export function setup() {
