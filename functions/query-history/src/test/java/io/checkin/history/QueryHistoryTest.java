@@ -117,21 +117,9 @@ class QueryHistoryTest {
             scans.in(pager, venue.venueId(), start);
             scans.out(pager, venue.venueId(), start.plus(Duration.ofMinutes(20)));
         }
-        List<String> starts = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            Map<String, Object> body = new HashMap<>();
-            body.put("limit", 7);
-            if (cursor != null) {
-                body.put("cursor", cursor);
-            }
-            JsonPath page = Api.call("my-visits", Tokens.citizen(pager), body).statusCode(200).extract().jsonPath();
-            starts.addAll(page.getList("visits.start"));
-            cursor = page.getString("nextCursor");
-            pages++;
-        } while (cursor != null && pages < 10);
-        assertEquals(4, pages);
+        Pages pages = pages("my-visits", Tokens.citizen(pager), Map.of(), 7);
+        List<String> starts = pages.visits().stream().map(v -> (String) v.get("start")).toList();
+        assertEquals(4, pages.count());
         assertEquals(25, starts.size());
         assertEquals(25, new HashSet<>(starts).size());
         List<String> sorted = new ArrayList<>(starts);
@@ -154,12 +142,12 @@ class QueryHistoryTest {
                 .extract().jsonPath().getList("visits");
         assertEquals(3, all.size(), all.toString());
         for (int limit = 1; limit <= 3; limit++) {
-            assertEquals(all, pages("my-visits", Tokens.citizen(person), Map.of(), limit), "pages of " + limit);
+            assertEquals(all, pages("my-visits", Tokens.citizen(person), Map.of(), limit).visits(), "pages of " + limit);
         }
         for (int limit = 1; limit <= 2; limit++) {
             List<Map<String, Object>> atVenue = pages("venue-visitors", Tokens.healthOfficial("o"),
                     Map.of("venueId", venue.venueId(), "from", start.minus(Duration.ofMinutes(1)).toString(),
-                            "to", start.plus(Duration.ofHours(1)).toString()), limit);
+                            "to", start.plus(Duration.ofHours(1)).toString()), limit).visits();
             assertEquals(2, atVenue.stream().filter(v -> person.equals(v.get("userSub"))).count(),
                     "pages of " + limit + ": " + atVenue);
         }
@@ -181,11 +169,15 @@ class QueryHistoryTest {
         assertEquals(List.of(8, 50), visits.getList("visits.minutes")); // 8 min 59.9 s, in whole minutes
     }
 
+    /** The visits of every page a query answers, and how many pages there were. */
+    private record Pages(List<Map<String, Object>> visits, int count) {
+    }
+
     /** Every visit a query answers, page after page of {@code limit}. */
-    private static List<Map<String, Object>> pages(String function, String token, Map<String, Object> query, int limit) {
+    private static Pages pages(String function, String token, Map<String, Object> query, int limit) {
         List<Map<String, Object>> visits = new ArrayList<>();
         String cursor = null;
-        for (int pages = 0; pages < 20; pages++) {
+        for (int pages = 1; pages <= 20; pages++) {
             Map<String, Object> body = new HashMap<>(query);
             body.put("limit", limit);
             if (cursor != null) {
@@ -195,7 +187,7 @@ class QueryHistoryTest {
             visits.addAll(page.getList("visits"));
             cursor = page.getString("nextCursor");
             if (cursor == null) {
-                return visits;
+                return new Pages(visits, pages);
             }
         }
         throw new AssertionError("more than 20 pages");
