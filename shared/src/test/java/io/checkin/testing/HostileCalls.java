@@ -26,19 +26,14 @@ public abstract class HostileCalls {
     /** Calls the function with a raw body and asserts the problem answer and that no collection grew. */
     protected ValidatableResponse rejected(HostileTarget target, String token, String rawBody, int status, String code,
             String field) {
-        StoreCounts before = StoreCounts.of(collections);
-        ValidatableResponse response = Api.problem(Api.callRaw(target.function(), token, rawBody), status, code, field);
-        before.assertUnchanged(collections, "a rejected call");
-        return response;
+        return StoreCounts.unchangedBy(collections, "a rejected call",
+                () -> Api.problem(Api.callRaw(target.function(), token, rawBody), status, code, field));
     }
 
     /** The same with a body of raw bytes. */
     protected ValidatableResponse rejectedBytes(HostileTarget target, byte[] body, int status, String code, String field) {
-        StoreCounts before = StoreCounts.of(collections);
-        ValidatableResponse response = Api.problem(Api.callBytes(target.function(), target.validToken(), body), status,
-                code, field);
-        before.assertUnchanged(collections, "a rejected call");
-        return response;
+        return StoreCounts.unchangedBy(collections, "a rejected call",
+                () -> Api.problem(Api.callBytes(target.function(), target.validToken(), body), status, code, field));
     }
 
     /** The same with a valid token for the function's role. */

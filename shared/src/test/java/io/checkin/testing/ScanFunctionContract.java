@@ -288,14 +288,12 @@ public abstract class ScanFunctionContract {
     }
 
     private void rejected(String token, Map<String, Object> body, int status, String code, String field) {
-        StoreCounts before = StoreCounts.of(collections);
-        Api.problem(Api.call(function(), token, body), status, code, field);
-        before.assertUnchanged(collections, "a rejected scan");
+        StoreCounts.unchangedBy(collections, "a rejected scan", () -> Api.problem(Api.call(function(), token, body),
+                status, code, field));
     }
 
     private void rejectedRaw(String body, int status, String code, String field) {
-        StoreCounts before = StoreCounts.of(collections);
-        Api.problem(Api.callRaw(function(), Tokens.citizen("h"), body), status, code, field);
-        before.assertUnchanged(collections, "a rejected scan (" + body + ")");
+        StoreCounts.unchangedBy(collections, "a rejected scan (" + body + ")",
+                () -> Api.problem(Api.callRaw(function(), Tokens.citizen("h"), body), status, code, field));
     }
 }

@@ -2,6 +2,8 @@ package io.checkin.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.function.Supplier;
+
 import io.checkin.store.StoreCollections;
 
 /**
@@ -13,6 +15,14 @@ public record StoreCounts(long venues, long scans, long disclosures) {
     public static StoreCounts of(StoreCollections store) {
         return new StoreCounts(store.venues().countDocuments(), store.scans().countDocuments(),
                 store.disclosures().countDocuments());
+    }
+
+    /** Runs {@code action} and asserts it wrote nothing; {@code call} names it in a failure. */
+    public static <T> T unchangedBy(StoreCollections store, String call, Supplier<T> action) {
+        StoreCounts before = of(store);
+        T result = action.get();
+        before.assertUnchanged(store, call);
+        return result;
     }
 
     /** Asserts the store still holds what it held when these counts were taken; {@code call} names what ran. */

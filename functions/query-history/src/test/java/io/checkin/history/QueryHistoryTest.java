@@ -235,9 +235,8 @@ class QueryHistoryTest {
     }
 
     private void rejected(String function, String token, String body, String code, String field) {
-        StoreCounts before = StoreCounts.of(collections);
-        Api.problem(Api.callRaw(function, token, body), 400, code, field);
-        before.assertUnchanged(collections, function + " " + body);
+        StoreCounts.unchangedBy(collections, function + " " + body,
+                () -> Api.problem(Api.callRaw(function, token, body), 400, code, field));
     }
 
     @Test
