@@ -59,7 +59,7 @@ public class HistoryService {
 
     public VisitPage myVisits(String userSub, Query query) {
         Paging paging = paging(query);
-        List<Visit> visits = derive(scans.ofUser(userSub, eventsFrom(paging.window), serverTimesTo(paging.window)));
+        List<Visit> visits = derive(scans.ofUser(userSub, eventsFrom(paging.window), eventsTo(paging.window)));
         return page(visits, paging, v -> true, false);
     }
 
@@ -85,7 +85,7 @@ public class HistoryService {
     }
 
     private List<ContactFinder.Contact> contactsIn(String caseSub, Window window, Duration minOverlap) {
-        List<Visit> caseVisits = derive(scans.ofUser(caseSub, eventsFrom(window), serverTimesTo(window))).stream()
+        List<Visit> caseVisits = derive(scans.ofUser(caseSub, eventsFrom(window), eventsTo(window))).stream()
                 .filter(v -> v.overlaps(window.from(), window.to())).toList();
         List<Visit> others = new ArrayList<>();
         Map<String, List<Visit>> byVenue = new HashMap<>();
@@ -100,11 +100,14 @@ public class HistoryService {
 
     /** Everyone's visits at the venue that overlap the window, derived from each visitor's own scans. */
     private List<Visit> visitorsAt(String venueId, Window window) {
-        Set<String> visitors = scans.usersAt(venueId, eventsFrom(window), serverTimesTo(window));
+        VisitRules rules = visitConfig.rules();
+        // a visit there that overlaps the window has its entry, or its exit, there within its length of the window
+        Set<String> visitors = scans.usersAt(venueId, storedFrom(window.from().minus(rules.longestVisit())),
+                storedTo(window.to().plus(rules.longestVisit())));
         if (visitors.isEmpty()) {
             return List.of();
         }
-        return derive(scans.ofUsers(visitors, eventsFrom(window), serverTimesTo(window))).stream()
+        return derive(scans.ofUsers(visitors, eventsFrom(window), eventsTo(window))).stream()
                 .filter(v -> v.venueId().equals(venueId) && v.overlaps(window.from(), window.to())).toList();
     }
 
@@ -112,17 +115,27 @@ public class HistoryService {
         return new VisitDeriver(visitConfig.rules()).deriveAll(events, clock.instant());
     }
 
-    /** A visit overlapping the window starts at most a maximum stay before it. */
+    /** The stored scans that decide the visits overlapping the window start here (VisitRules#reachBefore). */
     private Instant eventsFrom(Window window) {
-        return window.from().minus(visitConfig.maxStay());
+        return storedFrom(window.from().minus(visitConfig.rules().reachBefore()));
+    }
+
+    /** ... and end here (VisitRules#reachAfter). */
+    private Instant eventsTo(Window window) {
+        return storedTo(window.to().plus(visitConfig.rules().reachAfter()));
     }
 
     /**
-     * Scans are stored with the server's time; one queued offline can arrive up to clientAt-max-age after
-     * it was scanned, and the scan that ends a visit can come up to a maximum stay after the window.
+     * Scans are read by the server's time they were stored at: a scan made at {@code time} on a phone whose clock
+     * runs ahead by up to the clock skew was stored no earlier than {@code time} minus the skew...
      */
-    private Instant serverTimesTo(Window window) {
-        return window.to().plus(visitConfig.maxStay()).plus(scanConfig.clientAtMaxAge());
+    private Instant storedFrom(Instant time) {
+        return time.minus(scanConfig.clockSkew());
+    }
+
+    /** ... and one queued offline arrives at most clientAt-max-age after it was made. */
+    private Instant storedTo(Instant time) {
+        return time.plus(scanConfig.clientAtMaxAge());
     }
 
     private record Paging(Window window, int limit, PageCursor after) {

@@ -3,29 +3,35 @@ package io.checkin.visit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import io.checkin.code.Direction;
 
 /**
  * Turns one person's scans into visits. Scans are an append-only log; visits are computed when read,
- * so no scan ever needs a read-modify-write. The rules, per person, in time order:
+ * so no scan ever needs a read-modify-write. docs/architecture.md ("Visits") states the rules this follows, one
+ * by one, with an example each; in short, per person, in the order the scans were made:
  * <ul>
  * <li>an entry, then an exit at the same venue within the maximum stay: a visit, both ends scanned;</li>
- * <li>an entry, then any scan elsewhere before an exit: the visit ends at that scan (auto check-out);</li>
- * <li>an entry with nothing after it: the visit ends at the entry plus the maximum stay, or now if that is
- * earlier (auto check-out);</li>
- * <li>an exit without an entry: a visit of the assumed length ending at the exit (start assumed); it may
- * overlap the visit before, when the scans contradict each other: tracing errs towards including a contact;</li>
- * <li>repeated entries (or exits) at the same venue count once while each is within the merge window of the
- * one before it.</li>
+ * <li>an entry, then any other scan: the visit ends at that scan (auto check-out), at the latest after the
+ * maximum stay;</li>
+ * <li>an exit without an entry: a visit of the assumed length ending at the exit (start assumed);</li>
+ * <li>a scan in the same direction at the same venue as the one before it, within the merge window of it,
+ * is a repeat and counts once (an entry only while its visit is open);</li>
+ * <li>scans within {@link VisitRules#simultaneous()} of the first of them are one moment: exits at venues with
+ * no entry in the moment are taken first, then the others, each at its own time.</li>
  * </ul>
- * Scans within {@link VisitRules#simultaneous()} of the first of them are taken in the order that explains them
- * best: an exit that closes the open visit first, then entries, then other exits; each keeps its own time.
  */
 public final class VisitDeriver {
+
+    /** The order scans are taken in: when they were made; at one instant by venue, entries first. */
+    static final Comparator<ScanEvent> MADE = Comparator.comparing(ScanEvent::time).thenComparing(ScanEvent::venueId)
+            .thenComparing(ScanEvent::direction);
 
     private final VisitRules rules;
 
@@ -44,10 +50,10 @@ public final class VisitDeriver {
         return visits;
     }
 
-    /** Visits of one person, in time order. */
+    /** Visits of one person, in the order they were derived. */
     public List<Visit> derive(List<ScanEvent> events, Instant now) {
         List<ScanEvent> sorted = new ArrayList<>(events);
-        sorted.sort(Comparator.comparing(ScanEvent::time));
+        sorted.sort(MADE);
         Walk walk = new Walk(now);
         int i = 0;
         while (i < sorted.size()) {
@@ -56,9 +62,7 @@ public final class VisitDeriver {
             while (j < sorted.size() && !sorted.get(j).time().isAfter(together)) {
                 j++;
             }
-            for (ScanEvent event : walk.order(sorted.subList(i, j))) {
-                walk.take(event);
-            }
+            walk.moment(sorted.subList(i, j));
             i = j;
         }
         walk.finish();
@@ -69,46 +73,48 @@ public final class VisitDeriver {
         final Instant now;
         final List<Visit> visits = new ArrayList<>();
         ScanEvent openIn; // the entry of the visit in progress
-        Instant lastInAt; // the latest merged repeat of that entry
-        ScanEvent lastOut; // the exit that ended the latest visit, for merging repeats
+        Instant lastInAt; // the latest repeat of that entry
+        ScanEvent previous; // the scan taken last
 
         Walk(Instant now) {
             this.now = now;
         }
 
-        List<ScanEvent> order(List<ScanEvent> together) {
-            if (together.size() == 1) {
-                return together;
-            }
-            List<ScanEvent> ordered = new ArrayList<>(together.size());
-            for (ScanEvent e : together) {
-                if (e.direction() == Direction.OUT && openIn != null && e.venueId().equals(openIn.venueId())) {
-                    ordered.add(e);
-                }
-            }
-            together.stream().filter(e -> e.direction() == Direction.IN).forEach(ordered::add);
-            together.stream().filter(e -> !ordered.contains(e)).forEach(ordered::add);
-            return ordered;
+        /**
+         * Scans of one moment: first the exits at venues with no entry in the moment (leaving here a moment after
+         * scanning the next shop's entry), then the others, each in the order made.
+         */
+        void moment(List<ScanEvent> together) {
+            Set<String> entered = new HashSet<>();
+            together.stream().filter(e -> e.direction() == Direction.IN).forEach(e -> entered.add(e.venueId()));
+            Predicate<ScanEvent> leaving = e -> e.direction() == Direction.OUT && !entered.contains(e.venueId());
+            together.stream().filter(leaving).forEach(this::take);
+            together.stream().filter(leaving.negate()).forEach(this::take);
         }
 
-        void take(ScanEvent e) {
-            if (openIn != null && e.time().isAfter(openIn.time().plus(rules.maxStay()))) {
-                close(openIn.time().plus(rules.maxStay()), Visit.AUTO_CHECKOUT);
+        private Instant expiry() {
+            return openIn.time().plus(rules.maxStay());
+        }
+
+        private void take(ScanEvent e) {
+            if (openIn != null && e.time().isAfter(expiry())) {
+                close(expiry(), Visit.AUTO_CHECKOUT);
             }
             if (e.direction() == Direction.IN) {
                 entry(e);
             } else {
                 exit(e);
             }
+            previous = e;
         }
 
         private void entry(ScanEvent e) {
+            if (openIn != null && openIn.venueId().equals(e.venueId())
+                    && !e.time().isAfter(lastInAt.plus(rules.mergeWindow()))) {
+                lastInAt = e.time();
+                return;
+            }
             if (openIn != null) {
-                if (openIn.venueId().equals(e.venueId())
-                        && !e.time().isAfter(lastInAt.plus(rules.mergeWindow()))) {
-                    lastInAt = e.time();
-                    return;
-                }
                 close(e.time(), Visit.AUTO_CHECKOUT);
             }
             openIn = e;
@@ -118,20 +124,18 @@ public final class VisitDeriver {
         private void exit(ScanEvent e) {
             if (openIn != null && openIn.venueId().equals(e.venueId())) {
                 close(e.time(), Visit.SCANNED);
-                lastOut = e;
                 return;
             }
             if (openIn != null) {
                 close(e.time(), Visit.AUTO_CHECKOUT);
-            }
-            if (lastOut != null && lastOut.venueId().equals(e.venueId())
-                    && !e.time().isAfter(lastOut.time().plus(rules.mergeWindow()))) {
-                lastOut = e; // a repeated exit scan: the window runs on from it, as for a repeated entry
+                // after an entry, this exit cannot repeat an exit
+            } else if (previous != null && previous.direction() == Direction.OUT
+                    && previous.venueId().equals(e.venueId())
+                    && !e.time().isAfter(previous.time().plus(rules.mergeWindow()))) {
                 return;
             }
             visits.add(new Visit(e.userSub(), e.venueId(), e.time().minus(rules.assumedStay()), e.time(), Visit.ASSUMED,
                     Visit.SCANNED));
-            lastOut = e;
         }
 
         private void close(Instant end, String endSource) {
@@ -141,8 +145,7 @@ public final class VisitDeriver {
 
         void finish() {
             if (openIn != null) {
-                Instant timeout = openIn.time().plus(rules.maxStay());
-                Instant end = timeout.isBefore(now) ? timeout : (now.isAfter(openIn.time()) ? now : openIn.time());
+                Instant end = expiry().isBefore(now) ? expiry() : (now.isAfter(openIn.time()) ? now : openIn.time());
                 close(end, Visit.AUTO_CHECKOUT);
             }
         }

@@ -57,4 +57,16 @@ class ContactFinderTest {
         assertEquals(List.of("anna", "fay", "ben", "dora"), contacts.stream().map(Contact::userSub).toList());
         assertEquals(30, contacts.get(2).totalOverlapMinutes());
     }
+
+    @Test
+    void theTimeTogetherCountsOnceWhereTheCasesVisitsOverlap() {
+        // IN V 20:00, IN W 20:20, OUT V 20:30: V 20:00-20:20, W 20:20-20:30 and V 20:00-20:30 assumed; someone at
+        // V all evening was with the case for 30 minutes, not 20 + 30
+        List<Visit> caseVisits = List.of(visit("case", "V", "20:00", "20:20", SCANNED, Visit.AUTO_CHECKOUT),
+                visit("case", "W", "20:20", "20:30", SCANNED, Visit.AUTO_CHECKOUT),
+                visit("case", "V", "20:00", "20:30", Visit.ASSUMED, SCANNED));
+        assertEquals(List.of(new Contact("ida", 30, List.of(new VenueExposure("V", 30)))),
+                ContactFinder.find("case", caseVisits, List.of(visit("ida", "V", "19:00", "22:00", SCANNED, SCANNED)),
+                        Duration.ofMinutes(15)));
+    }
 }

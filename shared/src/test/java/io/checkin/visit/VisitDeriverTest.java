@@ -154,6 +154,48 @@ class VisitDeriverTest {
     }
 
     @Test
+    void aRepeatedEntryAndTheExitInOneMomentEndTheVisitAndOpenNoOther() {
+        // taking the exit first would have made the repeat a new entry, open for four hours
+        assertEquals(List.of(visit("u", "V", "10:00", "2026-11-20T10:05:00.900Z", SCANNED, SCANNED)),
+                derive(in("u", "V", "10:00"), in("u", "V", "2026-11-20T10:05:00.100Z"),
+                        out("u", "V", "2026-11-20T10:05:00.900Z")));
+    }
+
+    @Test
+    void anExitJustAfterAnotherVenuesEntryIsTakenFirstAlsoWithNoVisitOpen() {
+        assertEquals(List.of(visit("u", "V", "2026-11-20T09:30:00.900Z", "2026-11-20T10:00:00.900Z", ASSUMED, SCANNED),
+                visit("u", "W", "2026-11-20T10:00:00.100Z", "10:40", SCANNED, SCANNED)),
+                derive(in("u", "W", "2026-11-20T10:00:00.100Z"), out("u", "V", "2026-11-20T10:00:00.900Z"),
+                        out("u", "W", "10:40")));
+    }
+
+    @Test
+    void anExitRepeatsOnlyTheScanJustBeforeIt() {
+        // the entry at W between the two exits at V: the second is no repeat, so it is a visit of its own
+        assertEquals(List.of(visit("u", "V", "09:30", "10:00", ASSUMED, SCANNED),
+                visit("u", "W", "10:02", "10:05", SCANNED, AUTO_CHECKOUT),
+                visit("u", "V", "09:35", "10:05", ASSUMED, SCANNED)),
+                derive(out("u", "V", "10:00"), in("u", "W", "10:02"), out("u", "V", "10:05")));
+    }
+
+    @Test
+    void scansBeforeTheReachOfAWindowDoNotChangeItsVisits() {
+        // once a counterexample: when the open visit decided which scan of a moment came first, the entry at
+        // 14:04, outside the reach of a window at 19:00, changed which visit was open at 16:20
+        List<ScanEvent> scans = List.of(in("u", "V", "14:04"), in("u", "W", "2026-11-20T15:42:54.660Z"),
+                out("u", "V", "2026-11-20T15:42:56Z"), in("u", "V", "16:20"), out("u", "W", "16:20"));
+        Instant from = at("19:00");
+        Instant to = at("19:10");
+        VisitRules rules = new VisitRules(Duration.ofHours(4), Duration.ofMinutes(30), Duration.ofMinutes(10),
+                Duration.ofSeconds(2));
+        List<ScanEvent> inReach = scans.stream().filter(e -> !e.time().isBefore(from.minus(rules.reachBefore())))
+                .toList();
+        List<Visit> expected = List.of(visit("u", "V", "16:20", "20:20", SCANNED, AUTO_CHECKOUT));
+        assertEquals(expected, deriver.derive(scans, LATER).stream().filter(v -> v.overlaps(from, to)).toList());
+        assertEquals(expected, deriver.derive(inReach, LATER).stream().filter(v -> v.overlaps(from, to)).toList());
+    }
+
+    @Test
     void anEntryAfterAnExitAtTheSameVenueIsANewVisitHoweverSoon() {
         assertEquals(List.of(visit("u", "V", "10:00", "10:20", SCANNED, SCANNED),
                 visit("u", "V", "10:25", "10:40", SCANNED, SCANNED)),

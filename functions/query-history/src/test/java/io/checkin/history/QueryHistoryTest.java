@@ -169,6 +169,38 @@ class QueryHistoryTest {
         assertEquals(List.of(8, 50), visits.getList("visits.minutes")); // 8 min 59.9 s, in whole minutes
     }
 
+    @Test
+    void repeatedExitsCountOnceWhileEachIsWithinTheMergeWindowOfTheOneBefore() {
+        String person = "exits-" + venue.venueId();
+        Instant start = NOW.minus(Duration.ofHours(6));
+        scans.in(person, venue.venueId(), start);
+        for (int minutes : new int[] { 20, 25, 31 }) {
+            scans.out(person, venue.venueId(), start.plus(Duration.ofMinutes(minutes)));
+        }
+        Api.call("my-visits", Tokens.citizen(person), Map.of()).statusCode(200).body("visits", hasSize(1))
+                .body("visits[0].start", equalTo(start.toString()))
+                .body("visits[0].end", equalTo(start.plus(Duration.ofMinutes(20)).toString()))
+                .body("visits[0].endSource", equalTo("scanned"));
+    }
+
+    @Test
+    void aContactsMinutesAtEachVenueAddUpToTheTotal() {
+        // 15.5 minutes together at each of two venues: 15 and 15, total 30 (not the 31 of the exact sum)
+        String sick = "sick-" + venue.venueId();
+        String near = "near-" + venue.venueId();
+        TestVenues.Created other = testVenues.create("Pool");
+        Instant start = NOW.minus(Duration.ofHours(8));
+        for (TestVenues.Created at : List.of(venue, other)) {
+            Instant begin = at == venue ? start : start.plus(Duration.ofHours(2));
+            scans.visit(sick, at.venueId(), begin, begin.plus(Duration.ofMinutes(60)));
+            scans.visit(near, at.venueId(), begin.plus(Duration.ofSeconds(44 * 60 + 30)), begin.plus(Duration.ofMinutes(90)));
+        }
+        Api.call("contacts", Tokens.healthOfficial("officer"), Map.of("subject", sick)).statusCode(200)
+                .body("contacts", hasSize(1)).body("contacts[0].userSub", equalTo(near))
+                .body("contacts[0].totalOverlapMinutes", equalTo(30))
+                .body("contacts[0].venues.overlapMinutes", equalTo(List.of(15, 15)));
+    }
+
     /** The visits of every page a query answers, and how many pages there were. */
     private record Pages(List<Map<String, Object>> visits, int count) {
     }

@@ -1,7 +1,9 @@
 package io.checkin.history;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,8 @@ import jakarta.inject.Inject;
 import org.bson.Document;
 
 import io.checkin.scan.ScanIds;
+import io.checkin.visit.ScanEvent;
+import io.checkin.visit.model.Scenario;
 import io.checkin.store.StoreCollections;
 
 /** Writes scan events straight into the store, at chosen times, as the scan functions would have. */
@@ -34,8 +38,23 @@ class StoredScans {
     }
 
     private void add(String user, String venueId, String direction, Instant at) {
-        collections.scans().insertOne(new Document("_id", ScanIds.of(user, UUID.randomUUID().toString()))
-                .append("userSub", user).append("venueId", venueId).append("direction", direction)
-                .append("at", Date.from(at)).append("codeVersion", 1));
+        collections.scans().insertOne(document(user, venueId, direction, at));
+    }
+
+    /** A scenario's scans, in its order: each at its server time, with its clientAt when the phone sent one. */
+    void scenario(Scenario scenario) {
+        List<Document> documents = new ArrayList<>();
+        for (Scenario.Stored s : scenario.scans()) {
+            ScanEvent e = s.event();
+            Document doc = document(e.userSub(), e.venueId(), e.direction().name(), s.storedAt());
+            documents.add(s.withClientAt() ? doc.append("clientAt", Date.from(e.time())) : doc);
+        }
+        collections.scans().insertMany(documents);
+    }
+
+    private static Document document(String user, String venueId, String direction, Instant at) {
+        return new Document("_id", ScanIds.of(user, UUID.randomUUID().toString())).append("userSub", user)
+                .append("venueId", venueId).append("direction", direction).append("at", Date.from(at))
+                .append("codeVersion", 1);
     }
 }
