@@ -11,7 +11,7 @@ source k6/bench/lib.sh
 prepare
 
 echo "== in-process, one thread"
-./mvnw -B -q -pl shared exec:java@code-bench
+./mvnw -B -q -pl functions/generate-code exec:java@code-bench
 
 echo
 echo "== over HTTP, one instance (wrk -t${THREADS:-2} -c${CONNECTIONS:-32} -d${DURATION:-15s})"

@@ -5,7 +5,7 @@
 prepare() {
   command -v wrk >/dev/null 2>&1 || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
   if [[ "${SKIP_BUILD:-}" != "1" ]]; then
-    ./mvnw -B -q -DskipTests -DskipITs install -pl functions/local -am
+    ./mvnw -B -q -DskipTests -DskipITs install -pl local/stack -am
   fi
 }
 

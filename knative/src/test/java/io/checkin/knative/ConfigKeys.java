@@ -12,6 +12,7 @@ import java.util.Set;
 import io.checkin.auth.IssuerCheck;
 import io.checkin.code.CodeConfig;
 import io.checkin.scan.ScanConfig;
+import io.checkin.store.ScanClock;
 import io.checkin.store.StoreConfig;
 import io.checkin.store.StoreConnectionCheck;
 import io.checkin.visit.HistoryConfig;
@@ -28,7 +29,7 @@ final class ConfigKeys {
     static Set<String> all() {
         Set<String> keys = new HashSet<>();
         for (Class<?> mapping : new Class<?>[] { CodeConfig.class, StoreConfig.class, ScanConfig.class,
-                VisitConfig.class, HistoryConfig.class }) {
+                ScanClock.class, VisitConfig.class, HistoryConfig.class }) {
             collect(mapping.getAnnotation(ConfigMapping.class).prefix(), mapping, keys);
         }
         keys.add(StoreConnectionCheck.CONNECTION_STRING);
@@ -37,9 +38,14 @@ final class ConfigKeys {
         return keys;
     }
 
-    /** The defaults every function shares (shared/src/main/resources/META-INF/microprofile-config.properties). */
+    /**
+     * The defaults every function shares (shared/core/src/main/resources/META-INF/microprofile-config.properties),
+     * read from core's own jar: each function's jar has a file of that name too.
+     */
     static Properties sharedDefaults() {
-        try (InputStream in = StoreConfig.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+        java.net.URL core = StoreConfig.class.getProtectionDomain().getCodeSource().getLocation();
+        try (java.net.URLClassLoader only = new java.net.URLClassLoader(new java.net.URL[] { core }, null);
+                InputStream in = only.getResourceAsStream("META-INF/microprofile-config.properties")) {
             Properties shared = new Properties();
             shared.load(in);
             return shared;

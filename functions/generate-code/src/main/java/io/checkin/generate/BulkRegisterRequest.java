@@ -3,7 +3,7 @@ package io.checkin.generate;
 import java.util.List;
 
 import io.checkin.code.CodeFormat;
-import io.checkin.venue.VenueDraft;
+import io.checkin.generate.VenueDraft;
 
 /** Registers up to 1,000 venues at once; {@code formats} defaults to none (token and URL only). */
 public record BulkRegisterRequest(List<VenueDraft> venues, List<CodeFormat> formats) {

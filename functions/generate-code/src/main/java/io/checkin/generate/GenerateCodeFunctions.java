@@ -9,10 +9,10 @@ import jakarta.inject.Inject;
 import io.checkin.auth.Caller;
 import io.checkin.auth.Roles;
 import io.checkin.error.Fields;
+import io.checkin.generate.VenueDraft;
+import io.checkin.generate.VenueService;
 import io.checkin.venue.Venue;
-import io.checkin.venue.VenueDraft;
 import io.checkin.venue.VenueIds;
-import io.checkin.venue.VenueService;
 import io.checkin.venue.VenueStatus;
 import io.quarkus.funqy.Funq;
 

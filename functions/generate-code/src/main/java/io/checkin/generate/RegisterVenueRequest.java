@@ -3,7 +3,7 @@ package io.checkin.generate;
 import java.util.List;
 
 import io.checkin.code.CodeFormat;
-import io.checkin.venue.VenueDraft;
+import io.checkin.generate.VenueDraft;
 
 /** Registers one venue; {@code formats} defaults to every rendering (svg, png, poster). */
 public record RegisterVenueRequest(String name, String address, String region, Integer capacity,

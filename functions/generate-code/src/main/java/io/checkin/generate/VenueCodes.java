@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.checkin.code.CodeFormat;
-import io.checkin.code.CodeIssuer;
 import io.checkin.code.Direction;
+import io.checkin.generate.CodeIssuer;
 import io.checkin.venue.Venue;
 
 /** Pairs a venue with freshly signed entry and exit codes. */

@@ -1,0 +1,38 @@
+package io.checkin.code;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.checkin.code.VenueStatusCache;
+import io.checkin.venue.VenueState;
+import io.checkin.venue.VenueStatus;
+
+/** Accepts a code only when it is genuine, for the right direction, and still current for an active venue. */
+@ApplicationScoped
+public class CodeChecker {
+
+    @Inject
+    CodeVerifier verifier;
+
+    @Inject
+    VenueStatusCache venues;
+
+    public VenueCode check(String codeOrUrl, Direction expected) {
+        VenueCode code = verifier.verify(codeOrUrl, expected);
+        requireCurrent(code, venues.state(code.venueId(), code.codeVersion()));
+        return code;
+    }
+
+    /** A venue that no longer exists, or that re-issued its codes, revokes the code. */
+    public static void requireCurrent(VenueCode code, Optional<VenueState> state) {
+        if (state.isEmpty() || code.codeVersion() != state.get().codeVersion()) {
+            throw new CodeRejectedException(CodeRejectedException.REVOKED,
+                    "This code was replaced; scan the code now displayed at the venue");
+        }
+        if (state.get().status() == VenueStatus.SUSPENDED) {
+            throw new CodeRejectedException(CodeRejectedException.VENUE_SUSPENDED, "This venue is suspended");
+        }
+    }
+}

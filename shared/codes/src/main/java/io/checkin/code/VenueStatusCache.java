@@ -1,0 +1,53 @@
+package io.checkin.code;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.checkin.code.CodeConfig;
+import io.checkin.venue.Venue;
+import io.checkin.venue.VenueState;
+import io.checkin.venue.VenueStore;
+
+/**
+ * Venue status and current code version, cached for a short time so that the scan path reads the store
+ * once per venue and interval, not once per scan. A suspension or re-issue takes effect within the TTL.
+ */
+@ApplicationScoped
+public class VenueStatusCache {
+
+    private final VenueStore store;
+    private final Cache<String, Optional<VenueState>> states;
+
+    @Inject
+    public VenueStatusCache(VenueStore store, CodeConfig config) {
+        this.store = store;
+        this.states = Caffeine.newBuilder().maximumSize(config.verifiedCacheSize())
+                .expireAfterWrite(config.venueStatusTtl()).build();
+    }
+
+    /**
+     * The venue's state, at least as new as {@code seenVersion}: a code newer than the cached state means the
+     * venue was re-issued since it was cached, so the cached entry is stale and is read again.
+     */
+    public Optional<VenueState> state(String venueId, int seenVersion) {
+        Optional<VenueState> cached = states.get(venueId, this::load);
+        if (cached.isPresent() && cached.get().codeVersion() < seenVersion) {
+            cached = load(venueId);
+            states.put(venueId, cached);
+        }
+        return cached;
+    }
+
+    public void forget(String venueId) {
+        states.invalidate(venueId);
+    }
+
+    private Optional<VenueState> load(String venueId) {
+        return store.find(venueId).map(Venue::state);
+    }
+}

@@ -1,0 +1,64 @@
+package io.checkin.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.mongodb.client.MongoCollection;
+
+
+class IndexSetupTest {
+
+    @RegisterExtension
+    final EmbeddedStoreExtension store = new EmbeddedStoreExtension();
+
+    @Test
+    void ensuringTwiceChangesNothing() {
+        IndexSetup setup = setup(Duration.ofDays(28));
+        setup.ensure();
+        setup.ensure();
+        assertEquals(4, collection("scans").listIndexes().into(new ArrayList<>()).size());
+        assertEquals(Duration.ofDays(28).toSeconds(), ttlSeconds());
+    }
+
+    @Test
+    void disclosuresAreKeptForTheirOwnRetentionAndFoundByOfficial() {
+        setup(Duration.ofDays(28)).ensure();
+        assertEquals(Duration.ofDays(730).toSeconds(), ttlSeconds("disclosures", IndexSetup.DISCLOSURE_TTL_INDEX));
+        assertTrue(IndexSetup.index(collection("disclosures"), "disclosures_official_at").isPresent());
+    }
+
+    @Test
+    void aChangedRetentionChangesTheTtlIndexInPlace() {
+        setup(Duration.ofDays(28)).ensure();
+        setup(Duration.ofDays(7)).ensure();
+        assertEquals(Duration.ofDays(7).toSeconds(), ttlSeconds());
+    }
+
+    private long ttlSeconds() {
+        return ttlSeconds("scans", IndexSetup.SCAN_TTL_INDEX);
+    }
+
+    private long ttlSeconds(String collection, String index) {
+        Document ttl = IndexSetup.index(collection(collection), index).orElseThrow();
+        return ((Number) ttl.get("expireAfterSeconds")).longValue();
+    }
+
+    private MongoCollection<Document> collection(String name) {
+        return store.client().getDatabase("checkin").getCollection(name);
+    }
+
+    private IndexSetup setup(Duration retention) {
+        StoreConfig config = new TestStoreConfig(retention);
+        IndexSetup setup = new IndexSetup();
+        setup.collections = store.collections(config);
+        setup.config = config;
+        return setup;
+    }
+}

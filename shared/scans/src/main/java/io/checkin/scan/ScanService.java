@@ -1,0 +1,218 @@
+package io.checkin.scan;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.bson.Document;
+
+import io.checkin.batch.GroupCommitter;
+import io.checkin.batch.ItemOutcome;
+import io.checkin.code.CodeChecker;
+import io.checkin.code.Direction;
+import io.checkin.code.VenueCode;
+import io.checkin.error.Fields;
+import io.checkin.error.ProblemException;
+import io.checkin.error.RetryAfter;
+import io.checkin.lifecycle.ShutdownGate;
+import io.checkin.limit.KeyedRateLimiter;
+import io.checkin.store.ScanClock;
+import io.checkin.store.StoreConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * Records scans: checks the code (from cache, no read in the common case), then inserts one event. With
+ * group commit on, the insert joins the next batch; the request completes when its own event's outcome is
+ * known. Retries are safe: the event id derives from the subject and the phone's scan id.
+ */
+@ApplicationScoped
+public class ScanService {
+
+    @Inject
+    CodeChecker codes;
+
+    @Inject
+    ScanWriter writer;
+
+    @Inject
+    ScanConfig config;
+
+    @Inject
+    ScanClock clientTimes;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    StoreConfig storeConfig;
+
+    private GroupCommitter<Document> committer;
+
+    private KeyedRateLimiter perPerson;
+
+    private Counter limited;
+
+    @PostConstruct
+    void start() {
+        ScanConfig.RateLimit limit = config.rateLimit();
+        if (limit.perMinute() > 0) {
+            perPerson = new KeyedRateLimiter(limit.perMinute(), Duration.ofMinutes(1), limit.trackedPeople(),
+                    System::nanoTime);
+        }
+        limited = Counter.builder("checkin.scan.rate.limited")
+                .description("Scans refused because the person had used up their scans per minute").register(metrics);
+        ScanConfig.GroupCommit group = config.groupCommit();
+        if (group.enabled()) {
+            DistributionSummary sizes = DistributionSummary.builder("checkin.scan.batch.size")
+                    .description("Scans written per insertMany").register(metrics);
+            committer = new GroupCommitter<>("scans", writer::insertAll, group.maxBatch(), group.maxWait(),
+                    group.writers(), group.queueCapacity(), sizes::record);
+            Gauge.builder("checkin.scan.queue.size", committer, GroupCommitter::queued)
+                    .description("Scans waiting to be written").register(metrics);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (committer != null) {
+            committer.drain(config.groupCommit().drainTimeout());
+        }
+    }
+
+    public Uni<ScanReceipt> record(String userSub, ScanRequest request, Direction direction) {
+        Fields.required(request, "body");
+        String code = Fields.text(request.code(), "code", 4096);
+        String scanId = ScanIds.canonical(request.scanId());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        checkClientAt(request.clientAt(), now);
+        VenueCode venue = codes.check(code, direction);
+        String id = ScanIds.of(userSub, scanId);
+        Duration wait = takePermit(userSub);
+        if (!wait.isZero()) {
+            return refusedUnlessStored(id, scanId, venue, wait);
+        }
+
+        Document event = new Document("_id", id).append("userSub", userSub)
+                .append("venueId", venue.venueId()).append("direction", direction.name()).append("at", Date.from(now))
+                .append("codeVersion", venue.codeVersion());
+        if (request.clientAt() != null) {
+            event.append("clientAt", Date.from(request.clientAt()));
+        }
+        CompletionStage<ItemOutcome> written = insert(event).thenApply(outcome -> givePermitBackUnless(outcome, userSub));
+        return Uni.createFrom().completionStage(written)
+                .ifNoItem().after(config.requestTimeout()).failWith(() -> storeUnavailable(null))
+                .onItem().transformToUni(outcome -> receipt(outcome, event, scanId, venue, now));
+    }
+
+    /**
+     * Only scans that are recorded count: a valid code is checked first, and a duplicate is not a new scan.
+     * Returns zero, or how long until the person may scan again.
+     */
+    private Duration takePermit(String userSub) {
+        return perPerson == null ? Duration.ZERO : perPerson.tryAcquire(userSub);
+    }
+
+    /**
+     * At the limit, a retry of a scan that was stored (its answer lost) is still answered as its duplicate:
+     * the store is asked only on this path, so a scan within the limit reads nothing.
+     */
+    private Uni<ScanReceipt> refusedUnlessStored(String id, String scanId, VenueCode venue, Duration wait) {
+        return Uni.createFrom().item(() -> writer.find(id).map(first -> duplicateOf(first, scanId, venue))
+                .orElseThrow(() -> {
+                    limited.increment();
+                    return new ProblemException(429, "too-many-scans", "More than " + config.rateLimit().perMinute()
+                            + " scans in a minute from one person; retry later", null, RetryAfter.seconds(wait));
+                }))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private ItemOutcome givePermitBackUnless(ItemOutcome outcome, String userSub) {
+        if (perPerson != null && !(outcome instanceof ItemOutcome.Written)) {
+            perPerson.release(userSub);
+        }
+        return outcome;
+    }
+
+    private CompletionStage<ItemOutcome> insert(Document event) {
+        if (committer != null) {
+            return committer.submit(event);
+        }
+        try {
+            return CompletableFuture.completedFuture(writer.insert(event));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(new ItemOutcome.Failed(e));
+        }
+    }
+
+    private Uni<ScanReceipt> receipt(ItemOutcome outcome, Document event, String scanId, VenueCode venue, Instant now) {
+        if (outcome instanceof ItemOutcome.Written) {
+            return Uni.createFrom().item(new ScanReceipt(ScanReceipt.RECORDED, scanId, venue.venueId(),
+                    venue.venueName(), venue.direction(), now));
+        }
+        if (outcome instanceof ItemOutcome.Failed failed) {
+            if (failed.cause() instanceof GroupCommitter.QueueFullException) {
+                return Uni.createFrom().failure(new ProblemException(503, "overloaded",
+                        "Too many scans at once, retry shortly", null, 1));
+            }
+            if (failed.cause() instanceof GroupCommitter.ClosedException) {
+                return Uni.createFrom().failure(ShutdownGate.refusal());
+            }
+            return Uni.createFrom().failure(storeUnavailable(failed.cause()));
+        }
+        // a duplicate: read the first record, off the writer thread that completed the insert
+        return Uni.createFrom().item(() -> duplicateOf(writer.find(event.getString("_id"))
+                .orElseThrow(() -> storeUnavailable(null)), scanId, venue))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** The answer to a scan whose id is stored already: the first scan's time, if it is the same scan. */
+    private ScanReceipt duplicateOf(Document first, String scanId, VenueCode venue) {
+        if (!venue.venueId().equals(first.getString("venueId"))
+                || !venue.direction().name().equals(first.getString("direction"))) {
+            throw new ProblemException(409, "scan-id-reused",
+                    "This scanId was already used for another scan; generate a new one for each scan", "scanId", null);
+        }
+        return new ScanReceipt(ScanReceipt.DUPLICATE, scanId, venue.venueId(), venue.venueName(), venue.direction(),
+                first.getDate("at").toInstant());
+    }
+
+    private void checkClientAt(Instant clientAt, Instant now) {
+        if (clientAt == null) {
+            return;
+        }
+        if (clientAt.isBefore(now.minus(clientTimes.clientAtMaxAge()))) {
+            throw ProblemException.badRequest("client-at-too-old", "clientAt",
+                    "clientAt is older than " + clientTimes.clientAtMaxAge().toHours() + " hours");
+        }
+        if (clientAt.isAfter(now.plus(clientTimes.clockSkew()))) {
+            throw ProblemException.badRequest("client-at-in-future", "clientAt", "clientAt is in the future");
+        }
+    }
+
+    private ProblemException storeUnavailable(Throwable cause) {
+        ProblemException e = ProblemException.unavailable("store-unavailable",
+                "The scan could not be stored yet; retry with the same scanId",
+                storeConfig.retryAfterSeconds());
+        if (cause != null) {
+            e.initCause(cause);
+        }
+        return e;
+    }
+}
