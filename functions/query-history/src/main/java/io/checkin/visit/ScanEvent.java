@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.bson.Document;
 
 import io.checkin.code.Direction;
+import io.checkin.store.ScanDocument;
 
 /**
  * One stored scan as visit derivation sees it. {@code time} is when the person scanned: the phone's
@@ -13,9 +14,9 @@ import io.checkin.code.Direction;
 public record ScanEvent(String userSub, String venueId, Direction direction, Instant time) {
 
     public static ScanEvent fromDocument(Document doc) {
-        java.util.Date clientAt = doc.getDate("clientAt");
-        return new ScanEvent(doc.getString("userSub"), doc.getString("venueId"),
-                Direction.valueOf(doc.getString("direction")),
-                (clientAt != null ? clientAt : doc.getDate("at")).toInstant());
+        java.util.Date madeAt = doc.getDate(ScanDocument.MADE_AT);
+        return new ScanEvent(doc.getString(ScanDocument.PERSON), doc.getString(ScanDocument.VENUE),
+                Direction.valueOf(doc.getString(ScanDocument.DIRECTION)),
+                (madeAt != null ? madeAt : doc.getDate(ScanDocument.STORED_AT)).toInstant());
     }
 }

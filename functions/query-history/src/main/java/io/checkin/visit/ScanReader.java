@@ -21,6 +21,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 
+import io.checkin.store.ScanDocument;
 import io.checkin.store.StoreCollections;
 
 /**
@@ -32,7 +33,8 @@ import io.checkin.store.StoreCollections;
 @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 2000, successThreshold = 1)
 public class ScanReader {
 
-    private static final Bson EVENT_FIELDS = Projections.include("userSub", "venueId", "direction", "at", "clientAt");
+    private static final Bson EVENT_FIELDS = Projections.include(ScanDocument.PERSON, ScanDocument.VENUE,
+            ScanDocument.DIRECTION, ScanDocument.STORED_AT, ScanDocument.MADE_AT);
 
     @Inject
     StoreCollections collections;
@@ -46,7 +48,7 @@ public class ScanReader {
     }
 
     public List<ScanEvent> ofUser(String userSub, Instant from, Instant to) {
-        return read(Filters.and(Filters.eq("userSub", userSub), between(from, to)));
+        return read(Filters.and(Filters.eq(ScanDocument.PERSON, userSub), between(from, to)));
     }
 
     public List<ScanEvent> ofUsers(Collection<String> userSubs, Instant from, Instant to) {
@@ -55,12 +57,12 @@ public class ScanReader {
             Set<String> wanted = userSubs instanceof Set<String> set ? set : new HashSet<>(userSubs);
             return read(between(from, to)).stream().filter(e -> wanted.contains(e.userSub())).toList();
         }
-        return read(Filters.and(Filters.in("userSub", userSubs), between(from, to)));
+        return read(Filters.and(Filters.in(ScanDocument.PERSON, userSubs), between(from, to)));
     }
 
     /** Everyone with a scan at the venue in the range. */
     public Set<String> usersAt(String venueId, Instant from, Instant to) {
-        return scans().distinct("userSub", Filters.and(Filters.eq("venueId", venueId), between(from, to)),
+        return scans().distinct(ScanDocument.PERSON, Filters.and(Filters.eq(ScanDocument.VENUE, venueId), between(from, to)),
                 String.class).into(new HashSet<>());
     }
 
@@ -71,6 +73,7 @@ public class ScanReader {
     }
 
     private static Bson between(Instant from, Instant to) {
-        return Filters.and(Filters.gte("at", Date.from(from)), Filters.lte("at", Date.from(to)));
+        return Filters.and(Filters.gte(ScanDocument.STORED_AT, Date.from(from)),
+                Filters.lte(ScanDocument.STORED_AT, Date.from(to)));
     }
 }

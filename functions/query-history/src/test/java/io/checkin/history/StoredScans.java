@@ -12,9 +12,10 @@ import jakarta.inject.Inject;
 import org.bson.Document;
 
 import io.checkin.scan.ScanIds;
+import io.checkin.store.ScanDocument;
+import io.checkin.store.StoreCollections;
 import io.checkin.visit.ScanEvent;
 import io.checkin.visit.model.Scenario;
-import io.checkin.store.StoreCollections;
 
 /** Writes scan events straight into the store, at chosen times, as the scan functions would have. */
 @ApplicationScoped
@@ -47,14 +48,14 @@ class StoredScans {
         for (Scenario.Stored s : scenario.scans()) {
             ScanEvent e = s.event();
             Document doc = document(e.userSub(), e.venueId(), e.direction().name(), s.storedAt());
-            documents.add(s.withClientAt() ? doc.append("clientAt", Date.from(e.time())) : doc);
+            documents.add(s.withClientAt() ? doc.append(ScanDocument.MADE_AT, Date.from(e.time())) : doc);
         }
         collections.scans().insertMany(documents);
     }
 
     private static Document document(String user, String venueId, String direction, Instant at) {
-        return new Document("_id", ScanIds.of(user, UUID.randomUUID().toString())).append("userSub", user)
-                .append("venueId", venueId).append("direction", direction).append("at", Date.from(at))
-                .append("codeVersion", 1);
+        return new Document("_id", ScanIds.of(user, UUID.randomUUID().toString())).append(ScanDocument.PERSON, user)
+                .append(ScanDocument.VENUE, venueId).append(ScanDocument.DIRECTION, direction)
+                .append(ScanDocument.STORED_AT, Date.from(at)).append(ScanDocument.CODE_VERSION, 1);
     }
 }

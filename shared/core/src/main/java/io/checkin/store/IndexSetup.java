@@ -78,9 +78,9 @@ public class IndexSetup {
 
     public void ensure() {
         collections.venues().createIndex(Indexes.ascending("ownerSub"), new IndexOptions().name("venues_owner"));
-        collections.scans().createIndex(Indexes.compoundIndex(Indexes.ascending("userSub"), Indexes.descending("at")),
+        collections.scans().createIndex(ScanDocument.BY_PERSON,
                 new IndexOptions().name("scans_user_at"));
-        collections.scans().createIndex(Indexes.compoundIndex(Indexes.ascending("venueId"), Indexes.ascending("at")),
+        collections.scans().createIndex(ScanDocument.BY_VENUE,
                 new IndexOptions().name("scans_venue_at"));
         ensureTtl(collections.scans(), SCAN_TTL_INDEX, config.retention().toSeconds());
         collections.disclosures().createIndex(

@@ -26,6 +26,7 @@ import io.checkin.error.RetryAfter;
 import io.checkin.lifecycle.ShutdownGate;
 import io.checkin.limit.KeyedRateLimiter;
 import io.checkin.store.ScanClock;
+import io.checkin.store.ScanDocument;
 import io.checkin.store.StoreConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -109,11 +110,11 @@ public class ScanService {
             return refusedUnlessStored(id, scanId, venue, wait);
         }
 
-        Document event = new Document("_id", id).append("userSub", userSub)
-                .append("venueId", venue.venueId()).append("direction", direction.name()).append("at", Date.from(now))
-                .append("codeVersion", venue.codeVersion());
+        Document event = new Document("_id", id).append(ScanDocument.PERSON, userSub)
+                .append(ScanDocument.VENUE, venue.venueId()).append(ScanDocument.DIRECTION, direction.name())
+                .append(ScanDocument.STORED_AT, Date.from(now)).append(ScanDocument.CODE_VERSION, venue.codeVersion());
         if (request.clientAt() != null) {
-            event.append("clientAt", Date.from(request.clientAt()));
+            event.append(ScanDocument.MADE_AT, Date.from(request.clientAt()));
         }
         CompletionStage<ItemOutcome> written = insert(event).thenApply(outcome -> givePermitBackUnless(outcome, userSub));
         return Uni.createFrom().completionStage(written)
@@ -184,13 +185,13 @@ public class ScanService {
 
     /** The answer to a scan whose id is stored already: the first scan's time, if it is the same scan. */
     private ScanReceipt duplicateOf(Document first, String scanId, VenueCode venue) {
-        if (!venue.venueId().equals(first.getString("venueId"))
-                || !venue.direction().name().equals(first.getString("direction"))) {
+        if (!venue.venueId().equals(first.getString(ScanDocument.VENUE))
+                || !venue.direction().name().equals(first.getString(ScanDocument.DIRECTION))) {
             throw new ProblemException(409, "scan-id-reused",
                     "This scanId was already used for another scan; generate a new one for each scan", "scanId", null);
         }
         return new ScanReceipt(ScanReceipt.DUPLICATE, scanId, venue.venueId(), venue.venueName(), venue.direction(),
-                first.getDate("at").toInstant());
+                first.getDate(ScanDocument.STORED_AT).toInstant());
     }
 
     private void checkClientAt(Instant clientAt, Instant now) {
