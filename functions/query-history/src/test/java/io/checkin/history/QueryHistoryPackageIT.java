@@ -12,7 +12,7 @@ class QueryHistoryPackageIT {
 
     @Test
     void carriesNoCodeIssuingNoScanRecordingAndNothingOfDevelopment() {
-        List<String> foreign = new ArrayList<>(PackagedApplication.DEVELOPMENT_ONLY);
+        List<String> foreign = new ArrayList<>(PackagedApplication.NOT_RUN_BY_ANY_FUNCTION);
         foreign.addAll(PackagedApplication.CODE_ISSUING);
         foreign.addAll(List.of("io/checkin/scan/", "io/checkin/batch/", "io/checkin/limit/", "io/checkin/scanin/",
                 "io/checkin/scanout/"));

@@ -12,7 +12,7 @@ class ScanOutPackageIT {
 
     @Test
     void carriesNoCodeIssuingNoHistoryAndNothingOfDevelopment() {
-        List<String> foreign = new ArrayList<>(PackagedApplication.DEVELOPMENT_ONLY);
+        List<String> foreign = new ArrayList<>(PackagedApplication.NOT_RUN_BY_ANY_FUNCTION);
         foreign.addAll(PackagedApplication.CODE_ISSUING);
         foreign.addAll(List.of("io/checkin/visit/", "io/checkin/history/", "io/checkin/audit/", "io/checkin/scanin/"));
         PackagedApplication.ofThisModule().assertCarriesNone(foreign);

@@ -20,9 +20,12 @@ import java.util.stream.Stream;
  */
 public final class PackagedApplication {
 
-    /** Development-only code and libraries: no deployable function carries them. */
-    public static final List<String> DEVELOPMENT_ONLY = List.of("io/checkin/dev/", "io/checkin/testing/",
-            "de/bwaldvogel/mongo/", "org/h2/");
+    /**
+     * Development-only code and libraries, and the MongoDB driver's client-side encryption (unused, and over 40% of
+     * a function's package with JNA): no deployable function carries them.
+     */
+    public static final List<String> NOT_RUN_BY_ANY_FUNCTION = List.of("io/checkin/dev/", "io/checkin/testing/",
+            "de/bwaldvogel/mongo/", "org/h2/", "com/mongodb/crypt/", "com/mongodb/internal/crypt/", "com/sun/jna/");
 
     /** QR rendering, posters and code signing: generate-code's alone. */
     public static final List<String> CODE_ISSUING = List.of("io/checkin/qr/", "io/checkin/signing/",
