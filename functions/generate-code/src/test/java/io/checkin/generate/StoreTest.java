@@ -1,6 +1,7 @@
 package io.checkin.generate;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -10,11 +11,15 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.bson.Document;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.checkin.error.RetryAfter;
 import io.checkin.store.IndexSetup;
 import io.checkin.store.StoreCollections;
+import io.checkin.store.StoreConfig;
 import io.checkin.testing.Api;
 import io.checkin.testing.InjectStoreFaults;
 import io.checkin.testing.Poll;
@@ -34,6 +39,9 @@ class StoreTest {
 
     @Inject
     StoreCollections collections;
+
+    @Inject
+    StoreConfig storeConfig;
 
     /** Back to normal for the next test: the store answers and the circuit breakers have closed again. */
     @AfterEach
@@ -68,6 +76,18 @@ class StoreTest {
         awaitStatus(200, () -> Api.call("register-venue", Tokens.venueManager("manager-store"), Venues.draft("After outage")));
         RestAssured.get("/q/health/ready").then().statusCode(200);
         assertTrue(collections.venues().countDocuments(new Document("name", "During outage")) == 0);
+    }
+
+    @Test
+    void theStoreTimeoutsCircuitBreakersAndRetryAfterComeFromTheStoreSettings() {
+        Config config = ConfigProvider.getConfig();
+        assertEquals(storeConfig.timeout(), config.getValue("quarkus.mongodb.read-timeout", Duration.class));
+        assertEquals(storeConfig.timeoutMillis(), config.getValue("quarkus.fault-tolerance.global.timeout.value", Long.class));
+        String breaker = "quarkus.fault-tolerance.global.circuit-breaker.";
+        assertEquals(storeConfig.retryAfterMillis(), config.getValue(breaker + "delay", Long.class));
+        assertEquals(storeConfig.breakerRequests(), config.getValue(breaker + "request-volume-threshold", Integer.class));
+        assertEquals(storeConfig.breakerFailureRatio(), config.getValue(breaker + "failure-ratio", Double.class));
+        assertEquals(RetryAfter.seconds(Duration.ofMillis(storeConfig.retryAfterMillis())), storeConfig.retryAfterSeconds());
     }
 
     @Test

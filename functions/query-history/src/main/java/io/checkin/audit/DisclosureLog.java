@@ -18,7 +18,7 @@ public class DisclosureLog {
     @Inject
     StoreCollections collections;
 
-    @Timeout(1500)
+    @Timeout // checkin.store.timeout-millis, as every store call
     public void record(Disclosure disclosure) {
         collections.disclosures().insertOne(disclosure.toDocument());
     }

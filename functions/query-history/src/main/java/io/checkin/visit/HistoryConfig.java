@@ -22,11 +22,18 @@ public interface HistoryConfig {
     int defaultLimit();
 
     /**
-     * Longest a history read may take in the store: longer than the scan path's socket timeout, which
+     * Longest a history read may take in the store: longer than every other store call's (checkin.store.timeout-millis), which
      * would cut off a legitimate query over a busy venue (the bulkhead bounds how many run at once).
      */
     @WithDefault("10s")
     Duration readTimeout();
+
+    /**
+     * How many queries of each kind one instance runs at once (the bulkhead of HistoryService); one more is refused
+     * at once with 429 and Retry-After rather than queued, so slow queries cannot pile up.
+     */
+    @WithDefault("8")
+    int concurrentQueries();
 
     /**
      * When the events of more people than this are needed, read the window's scans once and keep theirs in

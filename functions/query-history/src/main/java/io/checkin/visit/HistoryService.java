@@ -30,7 +30,7 @@ import io.checkin.venue.VenueStore;
  * is shown of other people is recorded before it is returned ({@link DisclosureLog}).
  */
 @ApplicationScoped
-@Bulkhead(8)
+@Bulkhead // checkin.history.concurrent-queries (META-INF/microprofile-config.properties)
 public class HistoryService {
 
     @Inject

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -29,8 +28,7 @@ import io.checkin.store.StoreCollections;
  * {@code {userSub, at}} and {@code {venueId, at}}, serve these queries on MongoDB.
  */
 @ApplicationScoped
-@Timeout(12_000)
-@CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 2000, successThreshold = 1)
+@CircuitBreaker // its values: checkin.store.* (StoreConfig)
 public class ScanReader {
 
     private static final Bson EVENT_FIELDS = Projections.include(ScanDocument.PERSON, ScanDocument.VENUE,
@@ -42,7 +40,10 @@ public class ScanReader {
     @Inject
     HistoryConfig config;
 
-    /** The scans collection with the history read timeout, which replaces the driver's socket timeout here. */
+    /**
+     * The scans collection with the history read timeout (the driver's operation timeout, which bounds the whole
+     * read, retries included), instead of the store timeout every other call has (checkin.store.timeout-millis).
+     */
     private MongoCollection<Document> scans() {
         return collections.scans().withTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }

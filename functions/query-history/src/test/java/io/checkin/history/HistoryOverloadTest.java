@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,7 @@ import io.checkin.testing.Poll;
 import io.checkin.testing.StoreFaults;
 import io.checkin.testing.StoreTestResource;
 import io.checkin.testing.Tokens;
+import io.checkin.visit.HistoryConfig;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -31,7 +34,9 @@ import io.restassured.RestAssured;
 @QuarkusTestResource(StoreTestResource.class)
 class HistoryOverloadTest {
 
-    private static final int BULKHEAD = 8;
+    /** 3 in these tests (src/test/resources): not the default, so the test fails if the setting is ignored. */
+    @Inject
+    HistoryConfig config;
 
     @InjectStoreFaults
     StoreFaults faults;
@@ -53,7 +58,7 @@ class HistoryOverloadTest {
         String token = Tokens.citizen("one-more");
         faults.hang(); // every query now waits for a store that never answers
         HttpClient http = HttpClient.newHttpClient();
-        for (int i = 0; i < BULKHEAD; i++) {
+        for (int i = 0; i < config.concurrentQueries(); i++) {
             slow.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/my-visits"))
                     .header("Authorization", "Bearer " + Tokens.citizen("slow-" + i))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),

@@ -73,6 +73,10 @@ class ScanReaderTest {
                 return Duration.ofSeconds(10);
             }
 
+            public int concurrentQueries() {
+                return 8;
+            }
+
             public int inMemoryFilterAbove() {
                 return inMemoryFilterAbove;
             }

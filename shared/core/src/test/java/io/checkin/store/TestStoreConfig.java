@@ -15,8 +15,23 @@ public record TestStoreConfig(Duration retention) implements StoreConfig {
     }
 
     @Override
-    public Duration retryAfter() {
-        return Duration.ofSeconds(2);
+    public long timeoutMillis() {
+        return 1500;
+    }
+
+    @Override
+    public long retryAfterMillis() {
+        return 2000;
+    }
+
+    @Override
+    public int breakerRequests() {
+        return 8;
+    }
+
+    @Override
+    public double breakerFailureRatio() {
+        return 0.5;
     }
 
     @Override

@@ -23,11 +23,11 @@ import io.checkin.store.StoreCollections;
 
 /**
  * Inserts into the append-only {@code scans} collection. Only inserts: a duplicate key means "already
- * recorded", which is an outcome, not an error. A circuit breaker fails at once while the store is down.
+ * recorded", which is an outcome, not an error. A circuit breaker fails at once while the store is down (its
+ * values: checkin.store.*, StoreConfig). The write's time is bounded by the scan queue, not here.
  */
 @ApplicationScoped
-@CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 2000, successThreshold = 1,
-        skipOn = { MongoBulkWriteException.class, MongoWriteException.class })
+@CircuitBreaker(skipOn = { MongoBulkWriteException.class, MongoWriteException.class })
 public class ScanWriter {
 
     @Inject

@@ -20,12 +20,22 @@ import java.util.stream.Stream;
  */
 public final class PackagedApplication {
 
+    /** Development-only code and libraries: no deployable function carries them. */
+    public static final List<String> DEVELOPMENT_ONLY = List.of("io/checkin/dev/", "io/checkin/testing/",
+            "de/bwaldvogel/mongo/", "org/h2/");
+
     /**
-     * Development-only code and libraries, and the MongoDB driver's client-side encryption (unused, and over 40% of
-     * a function's package with JNA): no deployable function carries them.
+     * The MongoDB driver's client-side encryption, with JNA: unused, and over 40% of a function's JVM package. A
+     * native build needs them on its class path (the {@code native} profile in functions/pom.xml adds them back),
+     * so they are held out of the JVM packages only.
      */
-    public static final List<String> NOT_RUN_BY_ANY_FUNCTION = List.of("io/checkin/dev/", "io/checkin/testing/",
-            "de/bwaldvogel/mongo/", "org/h2/", "com/mongodb/crypt/", "com/mongodb/internal/crypt/", "com/sun/jna/");
+    public static final List<String> CLIENT_SIDE_ENCRYPTION = List.of("com/mongodb/crypt/",
+            "com/mongodb/internal/crypt/", "com/sun/jna/");
+
+    /** What no function's package carries: {@link #DEVELOPMENT_ONLY}, and in a JVM build the encryption. */
+    public static final List<String> NOT_RUN_BY_ANY_FUNCTION = Boolean.getBoolean("checkin.package.native")
+            ? DEVELOPMENT_ONLY
+            : Stream.concat(DEVELOPMENT_ONLY.stream(), CLIENT_SIDE_ENCRYPTION.stream()).toList();
 
     /** QR rendering, posters and code signing: generate-code's alone. */
     public static final List<String> CODE_ISSUING = List.of("io/checkin/qr/", "io/checkin/signing/",

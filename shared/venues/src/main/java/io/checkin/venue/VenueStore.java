@@ -29,9 +29,8 @@ import io.checkin.store.StoreCollections;
  * Writes that belong to one owner filter on the owner too: the check and the change are one operation.
  */
 @ApplicationScoped
-@Timeout(1500)
-@CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 2000, successThreshold = 1,
-        skipOn = { MongoWriteException.class, MongoBulkWriteException.class })
+@Timeout // its value, and the breaker's: checkin.store.* (StoreConfig)
+@CircuitBreaker(skipOn = { MongoWriteException.class, MongoBulkWriteException.class })
 public class VenueStore {
 
     @Inject
