@@ -53,7 +53,7 @@ class StoredScans {
         collections.scans().insertMany(documents);
     }
 
-    private static Document document(String user, String venueId, String direction, Instant at) {
+    static Document document(String user, String venueId, String direction, Instant at) {
         return new Document("_id", ScanIds.of(user, UUID.randomUUID().toString())).append(ScanDocument.PERSON, user)
                 .append(ScanDocument.VENUE, venueId).append(ScanDocument.DIRECTION, direction)
                 .append(ScanDocument.STORED_AT, Date.from(at)).append(ScanDocument.CODE_VERSION, 1);

@@ -18,7 +18,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * What every {@code @QuarkusTest} needs: a store and keys. The store is a real MongoDB when
  * {@code CHECKIN_TEST_MONGODB_URI} is set, otherwise the embedded server (memory backend) on a free port,
  * reached through a {@link TcpFaultProxy} so tests can take it down. Keys are generated into a temporary
- * folder for this run. Every test class names this same resource, so Quarkus boots once per module.
+ * folder for this run. Every test class names this same resource, so Quarkus boots once per module. The
+ * integration tests ({@code @QuarkusIntegrationTest}) use it too: the packaged function gets this configuration,
+ * and the test a {@link TestSetup} ({@link InjectTestSetup}) to make tokens and codes and to read the store.
  */
 public class StoreTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -28,6 +30,7 @@ public class StoreTestResource implements QuarkusTestResourceLifecycleManager {
     private EmbeddedMongo embedded;
     private TcpFaultProxy proxy;
     private Path keys;
+    private TestSetup setup;
 
     @Override
     public Map<String, String> start() {
@@ -48,6 +51,7 @@ public class StoreTestResource implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         config.put("checkin.codes.public-base-url", PUBLIC_BASE_URL);
+        setup = new TestSetup(config);
         return config;
     }
 
@@ -55,10 +59,15 @@ public class StoreTestResource implements QuarkusTestResourceLifecycleManager {
     public void inject(TestInjector injector) {
         injector.injectIntoFields(new StoreFaults(proxy),
                 new TestInjector.AnnotatedAndMatchesType(InjectStoreFaults.class, StoreFaults.class));
+        injector.injectIntoFields(setup,
+                new TestInjector.AnnotatedAndMatchesType(InjectTestSetup.class, TestSetup.class));
     }
 
     @Override
     public void stop() {
+        if (setup != null) {
+            setup.close();
+        }
         if (proxy != null) {
             proxy.close();
         }

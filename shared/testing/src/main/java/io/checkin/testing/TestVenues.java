@@ -35,11 +35,22 @@ public class TestVenues {
     }
 
     public Created create(String name, String ownerSub) {
-        Instant now = Instant.now();
-        Venue venue = new Venue(VenueIds.next(), name, "1 Test Street", "test", null, ownerSub, 1,
-                VenueStatus.ACTIVE, now, now);
+        Venue venue = active(name, ownerSub);
         store.insert(venue);
-        return new Created(venue.id(), name, signer.sign(new VenueCode(venue.id(), Direction.IN, 1, name)),
-                signer.sign(new VenueCode(venue.id(), Direction.OUT, 1, name)));
+        return signed(venue, signer);
+    }
+
+    /** A new active venue at code version 1, not yet stored. */
+    public static Venue active(String name, String ownerSub) {
+        Instant now = Instant.now();
+        return new Venue(VenueIds.next(), name, "1 Test Street", "test", null, ownerSub, 1, VenueStatus.ACTIVE, now,
+                now);
+    }
+
+    /** The venue with its entry and exit codes at its code version. */
+    public static Created signed(Venue venue, CodeSigner signer) {
+        return new Created(venue.id(), venue.name(),
+                signer.sign(new VenueCode(venue.id(), Direction.IN, venue.codeVersion(), venue.name())),
+                signer.sign(new VenueCode(venue.id(), Direction.OUT, venue.codeVersion(), venue.name())));
     }
 }
