@@ -43,6 +43,9 @@ class StoreTest {
     @Inject
     StoreConfig storeConfig;
 
+    @Inject
+    IndexSetup indexSetup;
+
     /** Back to normal for the next test: the store answers and the circuit breakers have closed again. */
     @AfterEach
     void storeBack() {
@@ -51,7 +54,8 @@ class StoreTest {
     }
 
     @Test
-    void theIndexesExistAfterStartUp() {
+    void theIndexesExistSoonAfterStartUpWhichDoesNotWaitForThem() {
+        assertTrue(Poll.until(indexSetup::done, Duration.ofSeconds(15)), "the indexes were not set up within 15 s");
         List<String> scans = names(collections.scans().listIndexes());
         assertTrue(scans.containsAll(List.of("scans_user_at", "scans_venue_at", "scans_ttl")), scans.toString());
         assertTrue(names(collections.venues().listIndexes()).contains("venues_owner"));
@@ -92,6 +96,9 @@ class StoreTest {
 
     @Test
     void aHangingStoreIs503WithinTwoSeconds() {
+        // a function that was serving: ready (so Knative routes to it) and its call path has run once
+        RestAssured.get("/q/health/ready").then().statusCode(200);
+        awaitStatus(404, () -> Api.call("venue-codes", Tokens.venueManager("manager-store"), Venues.venue("AAAAAAAAAAA")));
         faults.hang();
         long start = System.nanoTime();
         Api.problem(Api.call("venue-codes", Tokens.venueManager("manager-store"), Venues.venue("AAAAAAAAAAA")), 503,

@@ -23,9 +23,9 @@ import com.mongodb.client.model.Indexes;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Ensures the indexes of the data model at start-up. Creating an index that exists is a no-op, so every
- * instance may do it. A store that is down at start-up does not stop the function from starting (it
- * answers 503 until the store is back); the indexes are then retried in the background.
+ * Ensures the indexes of the data model once a function has started, in the background. Creating an index that
+ * exists is a no-op, so every instance may do it. A store that is down at start-up does not stop the function from
+ * starting (it answers 503 until the store is back); the indexes are then retried.
  */
 @ApplicationScoped
 public class IndexSetup {
@@ -44,20 +44,23 @@ public class IndexSetup {
     private volatile boolean done;
     private ScheduledExecutorService retries;
 
+    /**
+     * Starts the first attempt in the background: the indexes are the store's concern, not this pod's readiness,
+     * and a pod that Knative starts for a burst answers sooner without these round trips (docs/benchmarks.md,
+     * "footprint"). Failed attempts are retried every {@code checkin.store.index-retry-interval}.
+     */
     void onStart(@Observes StartupEvent event) {
-        if (!tryEnsure()) {
-            retries = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "index-setup-retry");
-                t.setDaemon(true);
-                return t;
-            });
-            long every = config.indexRetryInterval().toMillis();
-            retries.scheduleWithFixedDelay(() -> {
-                if (tryEnsure()) {
-                    retries.shutdown();
-                }
-            }, every, every, TimeUnit.MILLISECONDS);
-        }
+        retries = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "index-setup");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = config.indexRetryInterval().toMillis();
+        retries.scheduleWithFixedDelay(() -> {
+            if (tryEnsure()) {
+                retries.shutdown();
+            }
+        }, 0, every, TimeUnit.MILLISECONDS);
     }
 
     public boolean done() {
