@@ -4,10 +4,13 @@
 #     requests/s, ratio to the ceiling, p50/p99, non-2xx, and the process's resident memory after each;
 #  2. start-up: each function's own application, process start to its first successful answer (ready: the
 #     store answers), in default JVM mode and with AppCDS, and where JAVA_AOT_HOME names a JDK 25, on that
-#     JDK without and with its AOT cache (trained by one start).
+#     JDK without and with its AOT cache (trained by one start);
+#  3. footprint: per function, its package (MiB of lib/, jars), the classes it loads up to its first ready answer,
+#     and its resident memory at -Xmx256m (a pod's heap) after 10 s idle and after 10 s of wrk on its own call.
 # History queries run with 8 connections, the function's bulkhead: more are answered 429 at once, by design.
 # Environment: DURATION (10s), WARMUP (3s), CONNECTIONS (32), THREADS (2), STARTS (3, per mode and function),
-# JAVA_OPTS (-Xmx512m, for the stack), SKIP_BUILD=1 to reuse the last build, SKIP_APPCDS=1, JAVA_AOT_HOME.
+# JAVA_OPTS (-Xmx512m, for the stack), SKIP_BUILD=1 to reuse the last build, SKIP_APPCDS=1, JAVA_AOT_HOME,
+# BASELINE_DIR (another built checkout whose functions' footprint is measured beside these).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source k6/bench/lib.sh
@@ -77,36 +80,46 @@ if [[ "${SKIP_APPCDS:-}" != "1" ]]; then
     || echo "(AppCDS build failed: see $BENCH_DIR/appcds.log)"
 fi
 
-# start_once APP_DIR MODE: prints the milliseconds from launch to a ready answer, or "failed"
-start_once() {
-  local app=$1 mode=$2 port java_bin=java
-  port=$(free_port)
-  local opts=()
+# launch APP_DIR MODE [JVM options...]: starts the function against the stack's store and waits for its first ready
+# answer; sets APP_PID, APP_PORT and READY_MS (milliseconds from launch), or READY_MS=failed
+launch() {
+  local app=$1 mode=$2 java_bin=java; shift 2
+  APP_PORT=$(free_port)
+  local opts=("$@")
   case $mode in
-    appcds) [[ -f "$app/app-cds.jsa" ]] || { echo failed; return; }; opts=(-XX:SharedArchiveFile="$app/app-cds.jsa" -Xshare:auto) ;;
+    appcds) [[ -f "$app/app-cds.jsa" ]] || { READY_MS=failed; return; }; opts+=(-XX:SharedArchiveFile="$app/app-cds.jsa" -Xshare:auto) ;;
     jdk25) java_bin="$JAVA_AOT_HOME/bin/java" ;;
-    aot-train) java_bin="$JAVA_AOT_HOME/bin/java"; opts=(-XX:AOTCacheOutput="$app/app.aot") ;;
-    aot) java_bin="$JAVA_AOT_HOME/bin/java"; [[ -f "$app/app.aot" ]] || { echo failed; return; }; opts=(-XX:AOTCache="$app/app.aot") ;;
+    aot-train) java_bin="$JAVA_AOT_HOME/bin/java"; opts+=(-XX:AOTCacheOutput="$app/app.aot") ;;
+    aot) java_bin="$JAVA_AOT_HOME/bin/java"; [[ -f "$app/app.aot" ]] || { READY_MS=failed; return; }; opts+=(-XX:AOTCache="$app/app.aot") ;;
   esac
   local t0; t0=$(date +%s%N)
-  QUARKUS_HTTP_PORT=$port QUARKUS_MONGODB_CONNECTION_STRING="$store" MP_JWT_VERIFY_ISSUER=https://checkin.local/dev \
+  QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_MONGODB_CONNECTION_STRING="$store" MP_JWT_VERIFY_ISSUER=https://checkin.local/dev \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KEYS/auth-public.pem" \
     CHECKIN_CODES_VERIFICATION_KEYS_LOCATION="$KEYS/code-keys.jwks.json" \
     CHECKIN_CODES_SIGNING_KEY_LOCATION="$KEYS/code-signing.jwk.json" CHECKIN_CODES_PUBLIC_BASE_URL=http://localhost \
     "$java_bin" "${opts[@]}" -jar "$app/quarkus-run.jar" > "$BENCH_DIR/start-$mode.log" 2>&1 &
-  local app_pid=$! deadline=$((SECONDS + 60))
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
-    if ! kill -0 "$app_pid" 2>/dev/null || (( SECONDS > deadline )); then
-      kill -KILL "$app_pid" 2>/dev/null || true; echo failed; return
+  APP_PID=$!
+  local deadline=$((SECONDS + 60))
+  until curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/q/health/ready"; do
+    if ! kill -0 "$APP_PID" 2>/dev/null || (( SECONDS > deadline )); then
+      kill -KILL "$APP_PID" 2>/dev/null || true; READY_MS=failed; return
     fi
     sleep 0.01
   done
-  echo $(( ($(date +%s%N) - t0) / 1000000 ))
-  kill -TERM "$app_pid"; wait "$app_pid" 2>/dev/null || true
+  READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+stop_app() { kill -TERM "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; }
+
+# start_once APP_DIR MODE: prints the milliseconds from launch to a ready answer, or "failed"
+start_once() {
+  launch "$1" "$2"
+  echo "$READY_MS"
+  [[ "$READY_MS" == failed ]] || stop_app
 }
 median() { python3 -c 'import statistics,sys; v=[int(x) for x in sys.argv[1:] if x.isdigit()]; print(f"{statistics.median(v):.0f} ms" if v else "failed")' "$@"; }
 
-modes=(default appcds)
+modes=(default)
+[[ "${SKIP_APPCDS:-}" != "1" ]] && modes+=(appcds)
 [[ -n "${JAVA_AOT_HOME:-}" ]] && modes+=(jdk25 aot)
 printf '%-16s' "function"; printf '%14s' "${modes[@]}"; echo
 for fn in "${FUNCTIONS[@]}"; do
@@ -119,4 +132,43 @@ for fn in "${FUNCTIONS[@]}"; do
     printf '%14s' "$(median "${times[@]}")"
   done
   echo
+done
+
+echo
+echo "== footprint: what each function carries and loads, and its resident memory (OpenJDK 17, -Xmx256m as a pod)"
+# loaded classes: -Xlog:class+load lines up to the first ready answer; RSS after 10 s idle, then after 10 s of
+# wrk on the function's own call (the same calls as the throughput rows above)
+load_fn() { # FUNCTION PORT: 10 s of wrk on the function's own call
+  local base="http://127.0.0.1:$2"
+  case $1 in
+    scan-in|scan-out)
+      local codes="$BENCH_DIR/entry.txt"; [[ $1 == scan-out ]] && codes="$BENCH_DIR/exit.txt"
+      TOKENS_FILE="$BENCH_DIR/tokens.txt" CODES_FILE="$codes" ACK_DIR="$BENCH_DIR/acks" SCAN_PATH="/$1" \
+        wrk -t"${THREADS:-2}" -c"${CONNECTIONS:-32}" -d10s -s k6/bench/scan.lua "$base/$1" > /dev/null ;;
+    generate-code) BODY="{\"venueId\":\"$venue\",\"formats\":[\"svg\"]}" TOKEN="$TOKEN_venue_manager" \
+        wrk -t"${THREADS:-2}" -c"${CONNECTIONS:-32}" -d10s -s k6/bench/post.lua "$base/venue-codes" > /dev/null ;;
+    query-history) BODY='{}' TOKEN="$citizen" wrk -t"${THREADS:-2}" -c8 -d10s -s k6/bench/post.lua "$base/my-visits" > /dev/null ;;
+  esac
+}
+printf '%-24s %8s %6s %16s %10s %12s %12s\n' function "lib/ MiB" jars "classes loaded" "ready" "RSS idle" "RSS load"
+footprint_rows=()
+for fn in "${FUNCTIONS[@]}"; do
+  footprint_rows+=("$fn=functions/$fn/target/quarkus-app")
+  # BASELINE_DIR: another checkout of the project, built (for example the commit before the module split), whose
+  # packaged functions are measured beside these, in the same run
+  if [[ -n "${BASELINE_DIR:-}" && -d "$BASELINE_DIR/functions/$fn/target/quarkus-app" ]]; then
+    footprint_rows+=("$fn (baseline)=$BASELINE_DIR/functions/$fn/target/quarkus-app")
+  fi
+done
+for row in "${footprint_rows[@]}"; do
+  name=${row%%=*} app=${row#*=} fn=${row%%=*}; fn=${fn%% *}
+  mib=$(du -sm "$app/lib" | cut -f1)
+  jars=$(find "$app/lib" -name '*.jar' | wc -l)
+  launch "$app" default -Xmx256m -Xlog:class+load:file="$BENCH_DIR/classes.txt"
+  if [[ "$READY_MS" == failed ]]; then printf '%-16s failed to start\n' "$name"; continue; fi
+  classes=$(wc -l < "$BENCH_DIR/classes.txt")
+  sleep 10; idle=$(rss "$APP_PID")
+  load_fn "$fn" "$APP_PORT"; loaded=$(rss "$APP_PID")
+  stop_app
+  printf '%-24s %8s %6s %16s %10s %12s %12s\n' "$name" "$mib" "$jars" "$classes" "$READY_MS ms" "$idle" "$loaded"
 done
