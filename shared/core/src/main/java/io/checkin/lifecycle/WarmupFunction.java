@@ -1,4 +1,4 @@
-package io.checkin.warmup;
+package io.checkin.lifecycle;
 
 import jakarta.inject.Inject;
 

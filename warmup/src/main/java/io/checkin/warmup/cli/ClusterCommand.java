@@ -1,8 +1,8 @@
-package io.checkin.prewarm.cli;
+package io.checkin.warmup.cli;
 
 import jakarta.inject.Inject;
 
-import io.checkin.prewarm.knative.Prewarmer;
+import io.checkin.warmup.knative.Prewarmer;
 import io.fabric8.knative.client.KnativeClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import picocli.CommandLine.Option;

@@ -1,8 +1,8 @@
-package io.checkin.prewarm.cli;
+package io.checkin.warmup.cli;
 
 import java.util.concurrent.Callable;
 
-import io.checkin.prewarm.knative.PrewarmException;
+import io.checkin.warmup.knative.PrewarmException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -1,4 +1,4 @@
-package io.checkin.prewarm.cli;
+package io.checkin.warmup.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +13,11 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.checkin.prewarm.knative.Quotas;
-import io.checkin.prewarm.model.Chart;
-import io.checkin.prewarm.model.Planner;
-import io.checkin.prewarm.model.SimulationResult;
-import io.checkin.prewarm.model.Traffic;
+import io.checkin.warmup.knative.Quotas;
+import io.checkin.warmup.model.Chart;
+import io.checkin.warmup.model.Planner;
+import io.checkin.warmup.model.SimulationResult;
+import io.checkin.warmup.model.Traffic;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

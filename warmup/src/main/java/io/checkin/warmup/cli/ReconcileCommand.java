@@ -1,14 +1,14 @@
-package io.checkin.prewarm.cli;
+package io.checkin.warmup.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
-import io.checkin.prewarm.knative.PrewarmException;
-import io.checkin.prewarm.knative.ServiceSettings;
-import io.checkin.prewarm.schedule.Reconciler;
-import io.checkin.prewarm.schedule.ScheduleException;
+import io.checkin.warmup.knative.PrewarmException;
+import io.checkin.warmup.knative.ServiceSettings;
+import io.checkin.warmup.schedule.Reconciler;
+import io.checkin.warmup.schedule.ScheduleException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,11 +1,11 @@
-package io.checkin.prewarm.cli;
+package io.checkin.warmup.cli;
 
 import java.time.Duration;
 
-import io.checkin.prewarm.model.AutoscalerSettings;
-import io.checkin.prewarm.model.KpaSimulator;
-import io.checkin.prewarm.model.SimulationResult;
-import io.checkin.prewarm.model.Traffic;
+import io.checkin.warmup.model.AutoscalerSettings;
+import io.checkin.warmup.model.KpaSimulator;
+import io.checkin.warmup.model.SimulationResult;
+import io.checkin.warmup.model.Traffic;
 import picocli.CommandLine.Option;
 
 /** The autoscaling and workload figures plan and simulate share; defaults are Knative's and the benchmarks'. */

@@ -1,4 +1,4 @@
-package io.checkin.prewarm.cli;
+package io.checkin.warmup.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.checkin.prewarm.model.Chart;
-import io.checkin.prewarm.model.SimulationResult;
-import io.checkin.prewarm.model.Traffic;
+import io.checkin.warmup.model.Chart;
+import io.checkin.warmup.model.SimulationResult;
+import io.checkin.warmup.model.Traffic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

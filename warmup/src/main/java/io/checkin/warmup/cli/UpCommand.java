@@ -1,4 +1,4 @@
-package io.checkin.prewarm.cli;
+package io.checkin.warmup.cli;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.checkin.prewarm.knative.PrewarmException;
-import io.checkin.prewarm.knative.Prewarmer;
+import io.checkin.warmup.knative.PrewarmException;
+import io.checkin.warmup.knative.Prewarmer;
 import io.fabric8.knative.serving.v1.Revision;
 import io.fabric8.knative.serving.v1.Service;
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package io.checkin.prewarm.cli;
+package io.checkin.warmup.cli;
 
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;

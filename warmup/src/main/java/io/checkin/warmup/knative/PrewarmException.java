@@ -1,4 +1,4 @@
-package io.checkin.prewarm.knative;
+package io.checkin.warmup.knative;
 
 /** A pre-warm that cannot be done, with a message that says why and what to do. */
 public class PrewarmException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.checkin.prewarm.knative;
+package io.checkin.warmup.knative;
 
 import java.util.OptionalLong;
 

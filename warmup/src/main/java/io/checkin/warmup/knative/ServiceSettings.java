@@ -1,8 +1,8 @@
-package io.checkin.prewarm.knative;
+package io.checkin.warmup.knative;
 
 import java.util.Map;
 
-import io.checkin.prewarm.model.AutoscalerSettings;
+import io.checkin.warmup.model.AutoscalerSettings;
 import io.fabric8.knative.serving.v1.Service;
 
 /** The autoscaler settings a Service's revision template asks for, Knative's defaults for the rest. */

@@ -1,4 +1,4 @@
-package io.checkin.prewarm.model;
+package io.checkin.warmup.model;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.checkin.prewarm.schedule;
+package io.checkin.warmup.schedule;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,9 +10,9 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-import io.checkin.prewarm.knative.Prewarmer;
-import io.checkin.prewarm.model.AutoscalerSettings;
-import io.checkin.prewarm.model.Planner;
+import io.checkin.warmup.knative.Prewarmer;
+import io.checkin.warmup.model.AutoscalerSettings;
+import io.checkin.warmup.model.Planner;
 
 /**
  * Brings the functions to the warm state the schedule wants now: an event warms its functions from its

@@ -1,4 +1,4 @@
-package io.checkin.prewarm.schedule;
+package io.checkin.warmup.schedule;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.checkin.prewarm.cli;
+package io.checkin.warmup.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

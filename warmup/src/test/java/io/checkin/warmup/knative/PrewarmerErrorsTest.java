@@ -1,4 +1,4 @@
-package io.checkin.prewarm.knative;
+package io.checkin.warmup.knative;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

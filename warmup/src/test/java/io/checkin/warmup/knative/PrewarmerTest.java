@@ -1,7 +1,7 @@
-package io.checkin.prewarm.knative;
+package io.checkin.warmup.knative;
 
-import static io.checkin.prewarm.knative.Prewarmer.MIN_SCALE;
-import static io.checkin.prewarm.knative.Prewarmer.PREVIOUS;
+import static io.checkin.warmup.knative.Prewarmer.MIN_SCALE;
+import static io.checkin.warmup.knative.Prewarmer.PREVIOUS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

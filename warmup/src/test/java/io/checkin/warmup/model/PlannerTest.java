@@ -1,4 +1,4 @@
-package io.checkin.prewarm.model;
+package io.checkin.warmup.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

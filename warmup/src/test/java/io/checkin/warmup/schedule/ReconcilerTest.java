@@ -1,6 +1,6 @@
-package io.checkin.prewarm.schedule;
+package io.checkin.warmup.schedule;
 
-import static io.checkin.prewarm.knative.Prewarmer.MIN_SCALE;
+import static io.checkin.warmup.knative.Prewarmer.MIN_SCALE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,8 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.checkin.prewarm.knative.Prewarmer;
-import io.checkin.prewarm.knative.ServiceSettings;
+import io.checkin.warmup.knative.Prewarmer;
+import io.checkin.warmup.knative.ServiceSettings;
 import io.fabric8.knative.client.KnativeClient;
 import io.fabric8.knative.serving.v1.RevisionBuilder;
 import io.fabric8.knative.serving.v1.ServiceBuilder;

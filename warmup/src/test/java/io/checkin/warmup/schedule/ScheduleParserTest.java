@@ -1,4 +1,4 @@
-package io.checkin.prewarm.schedule;
+package io.checkin.warmup.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
