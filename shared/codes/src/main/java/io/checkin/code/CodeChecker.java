@@ -20,9 +20,19 @@ public class CodeChecker {
     VenueStatusCache venues;
 
     public VenueCode check(String codeOrUrl, Direction expected) {
-        VenueCode code = verifier.verify(codeOrUrl, expected);
-        requireCurrent(code, venues.state(code.venueId(), code.codeVersion()));
+        VenueCode code = genuine(codeOrUrl, expected);
+        requireCurrent(code);
         return code;
+    }
+
+    /** A code signed by a published key, for the expected direction; whether it is still current is not checked. */
+    public VenueCode genuine(String codeOrUrl, Direction expected) {
+        return verifier.verify(codeOrUrl, expected);
+    }
+
+    /** Throws {@link CodeRejectedException} when the venue re-issued its codes, is gone, or is suspended. */
+    public void requireCurrent(VenueCode code) {
+        requireCurrent(code, venues.state(code.venueId(), code.codeVersion()));
     }
 
     /** A venue that no longer exists, or that re-issued its codes, revokes the code. */

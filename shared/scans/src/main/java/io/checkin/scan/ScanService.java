@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -18,6 +19,7 @@ import org.bson.Document;
 import io.checkin.batch.GroupCommitter;
 import io.checkin.batch.ItemOutcome;
 import io.checkin.code.CodeChecker;
+import io.checkin.code.CodeRejectedException;
 import io.checkin.code.Direction;
 import io.checkin.code.VenueCode;
 import io.checkin.error.Fields;
@@ -103,11 +105,20 @@ public class ScanService {
         String scanId = ScanIds.canonical(request.scanId());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         checkClientAt(request.clientAt(), now);
-        VenueCode venue = codes.check(code, direction);
+        VenueCode venue = codes.genuine(code, direction);
         String id = ScanIds.of(userSub, scanId);
+        try {
+            codes.requireCurrent(venue);
+        } catch (CodeRejectedException stale) {
+            return refusedUnlessStored(id, scanId, venue, () -> stale);
+        }
         Duration wait = takePermit(userSub);
         if (!wait.isZero()) {
-            return refusedUnlessStored(id, scanId, venue, wait);
+            return refusedUnlessStored(id, scanId, venue, () -> {
+                limited.increment();
+                return new ProblemException(429, "too-many-scans", "More than " + config.rateLimit().perMinute()
+                        + " scans in a minute from one person; retry later", null, RetryAfter.seconds(wait));
+            });
         }
 
         Document event = new Document("_id", id).append(ScanDocument.PERSON, userSub)
@@ -131,16 +142,15 @@ public class ScanService {
     }
 
     /**
-     * At the limit, a retry of a scan that was stored (its answer lost) is still answered as its duplicate:
-     * the store is asked only on this path, so a scan within the limit reads nothing.
+     * A scan that would be refused (its venue re-issued its codes or was suspended since, or the person is at the
+     * limit) may be the retry of a scan that was stored and whose answer was lost: that retry is answered as the
+     * duplicate it is, with the original time. The store is asked only on these refusal paths, so a scan that is
+     * accepted reads nothing.
      */
-    private Uni<ScanReceipt> refusedUnlessStored(String id, String scanId, VenueCode venue, Duration wait) {
+    private Uni<ScanReceipt> refusedUnlessStored(String id, String scanId, VenueCode venue,
+            Supplier<ProblemException> refusal) {
         return Uni.createFrom().item(() -> writer.find(id).map(first -> duplicateOf(first, scanId, venue))
-                .orElseThrow(() -> {
-                    limited.increment();
-                    return new ProblemException(429, "too-many-scans", "More than " + config.rateLimit().perMinute()
-                            + " scans in a minute from one person; retry later", null, RetryAfter.seconds(wait));
-                }))
+                .orElseThrow(refusal))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 

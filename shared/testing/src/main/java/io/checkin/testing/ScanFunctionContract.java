@@ -182,6 +182,36 @@ public abstract class ScanFunctionContract {
     }
 
     @Test
+    void aRetryOfAStoredScanIsItsDuplicateAlsoAfterTheVenueReissuedItsCodes() {
+        retryAfterTheVenueChanged(new Document("$inc", new Document("codeVersion", 1)), "code-revoked");
+    }
+
+    @Test
+    void aRetryOfAStoredScanIsItsDuplicateAlsoAfterTheVenueWasSuspended() {
+        retryAfterTheVenueChanged(new Document("$set", new Document("status", "suspended")), "venue-suspended");
+    }
+
+    /**
+     * A scan is stored but its answer never reaches the phone; the venue then changes; the phone retries with the
+     * same scanId and code: it is told `duplicate` with the first time, while a new scan with that code is refused.
+     */
+    private void retryAfterTheVenueChanged(Document change, String refusal) {
+        String person = "lost-answer-" + UUID.randomUUID();
+        String first = UUID.randomUUID().toString();
+        String at = Api.call(function(), Tokens.citizen(person), scan(code(), first)).statusCode(200)
+                .body("status", equalTo("recorded")).extract().path("at"); // the answer the phone never got
+        collections.venues().updateOne(new Document("_id", venue.venueId()), change);
+        statusCache.forget(venue.venueId());
+
+        Api.call(function(), Tokens.citizen(person), scan(code(), first)).statusCode(200)
+                .body("status", equalTo("duplicate")).body("at", equalTo(at));
+        assertEquals(1, stored(person, first));
+        String second = UUID.randomUUID().toString();
+        rejected(Tokens.citizen(person), scan(code(), second), 422, refusal, "code");
+        assertEquals(0, stored(person, second));
+    }
+
+    @Test
     void onePersonsScansBeyondTheLimitAre429WithRetryAfter() {
         int limit = scanConfig.rateLimit().perMinute();
         long started = System.nanoTime();
