@@ -38,6 +38,11 @@ public final class CodeSigner {
         return key.getKeyId();
     }
 
+    /** The public part, which the scan functions' key set must hold under {@link #keyId()}. */
+    public java.security.PublicKey publicKey() {
+        return key.getPublicKey();
+    }
+
     public String sign(VenueCode code) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put(CodeClaims.VENUE, code.venueId());

@@ -1,20 +1,57 @@
 package io.checkin.signing;
 
+import java.security.interfaces.ECPublicKey;
+import java.time.Duration;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 
 import io.checkin.code.CodeConfig;
-import io.checkin.keys.KeyFiles;
+import io.checkin.code.CodeVerifier;
+import io.checkin.code.Direction;
+import io.checkin.code.VenueCode;
+import io.checkin.keys.KeyCheck;
+import io.quarkus.runtime.StartupEvent;
 
-/** Builds the signer from the configured private key, once, on first use. */
+/**
+ * Builds the signer from the configured private key, once, and checks it at start: a function that issues codes
+ * refuses to start with a missing, placeholder or broken key, or one whose private and public parts do not belong
+ * together (its codes would be refused by every scan function).
+ */
 @ApplicationScoped
 public class SigningBeans {
+
+    public static final String SETTING = "checkin.codes.signing-key-location";
 
     @Produces
     @ApplicationScoped
     CodeSigner signer(CodeConfig config) {
-        String location = config.signingKeyLocation().orElseThrow(() -> new IllegalStateException(
-                "checkin.codes.signing-key-location is not set: the private JWK that signs venue codes"));
-        return CodeSigner.fromJwk(KeyFiles.read(location));
+        return signer(config.signingKeyLocation().orElseThrow(() -> new IllegalStateException(
+                SETTING + " is not set: the private JWK that signs venue codes")));
+    }
+
+    void onStart(@Observes StartupEvent event, CodeConfig config) {
+        signer(config);
+    }
+
+    /** The signer of the key at {@code location}; fails naming the setting unless it signs codes that verify. */
+    public static CodeSigner signer(String location) {
+        CodeSigner signer;
+        try {
+            signer = CodeSigner.fromJwk(KeyCheck.content(SETTING, location));
+        } catch (IllegalStateException e) {
+            throw e.getMessage().startsWith("The key that") ? e : KeyCheck.invalid(SETTING, location, e.getMessage());
+        }
+        KeyCheck.onCurve(SETTING, location, (ECPublicKey) signer.publicKey());
+        VenueCode probe = new VenueCode("AAAAAAAAAAA", Direction.IN, 1, "key check");
+        try {
+            new CodeVerifier(Map.of(signer.keyId(), signer.publicKey()), 1, Duration.ofSeconds(1))
+                    .verify(signer.sign(probe), Direction.IN);
+        } catch (RuntimeException e) {
+            throw KeyCheck.invalid(SETTING, location, "its private and public parts do not belong together");
+        }
+        return signer;
     }
 }
