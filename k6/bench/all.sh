@@ -2,8 +2,8 @@
 # Every function side by side on one instance, in one run (results: docs/benchmarks.md):
 #  1. throughput: the local stack (memory store) under wrk: /warmup (the ceiling) and each function, with
 #     requests/s, ratio to the ceiling, p50/p99, non-2xx, and the process's resident memory after each;
-#  2. start-up: each function's own application, process start to its first successful answer (ready: the
-#     store answers), in default JVM mode and with AppCDS, and where JAVA_AOT_HOME names a JDK 25, on that
+#  2. start-up: each function's own application, process start to its first successful answer (ready: it can
+#     answer), in default JVM mode and with AppCDS, and where JAVA_AOT_HOME names a JDK 25, on that
 #     JDK without and with its AOT cache (trained by one start);
 #  3. footprint: per function, its package (MiB of lib/, jars), the classes it loads up to its first ready answer,
 #     and its resident memory at -Xmx256m (a pod's heap) after 10 s idle and after 10 s of wrk on its own call.

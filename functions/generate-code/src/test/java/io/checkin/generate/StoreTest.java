@@ -74,11 +74,15 @@ class StoreTest {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "took " + took);
         }
-        RestAssured.get("/q/health/ready").then().statusCode(503);
+        RestAssured.get("/q/health/ready").then().statusCode(200); // still routed to: it answers, with 503s
+        RestAssured.given().auth().oauth2(Tokens.forRoles("ops", "operator")).get("/q/health/well").then()
+                .statusCode(503).body("checks.find { it.name == 'store' }.status", equalTo("DOWN"));
 
         faults.up();
         awaitStatus(200, () -> Api.call("register-venue", Tokens.venueManager("manager-store"), Venues.draft("After outage")));
         RestAssured.get("/q/health/ready").then().statusCode(200);
+        RestAssured.given().auth().oauth2(Tokens.forRoles("ops", "operator")).get("/q/health/well").then()
+                .statusCode(200);
         assertTrue(collections.venues().countDocuments(new Document("name", "During outage")) == 0);
     }
 

@@ -21,8 +21,8 @@ public class LocalStack implements QuarkusApplication {
         out.append("Functions:  ").append(base).append("/{function}   (POST, JSON body)\n");
         out.append("  generate-code: register-venue, register-venues, reissue-codes, venue-codes, suspend-venue, reactivate-venue\n");
         out.append("  scan-in, scan-out, my-visits (citizen); venue-visitors, contacts (health-official)\n");
-        out.append("Health:     ").append(base).append("/q/health\n");
-        out.append("Metrics:    ").append(base).append("/q/metrics\n");
+        out.append("Health:     ").append(base).append("/q/health/ready (all checks: /q/health, with the operator token)\n");
+        out.append("Metrics:    ").append(base).append("/q/metrics (with the operator token)\n");
         out.append("Store:      ").append(LocalStore.describe(LocalMain.dataDir().toString())).append('\n');
         out.append("Tokens (valid ").append(LocalTools.TOKEN_LIFETIME.toHours()).append(" h; more: ./local-stack tokens ROLE COUNT):\n");
         DevTokens tokens = new DevTokens(LocalMain.dataDir().resolve("keys"));
