@@ -29,6 +29,10 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
  */
 public final class Prewarmer {
 
+    /** Only the template fallback (Knative older than 1.21) patches Services; its grant is separate. */
+    private static final String PATCH_SERVICES = "patch services.serving.knative.dev";
+
+
     public static final String MIN_SCALE = "autoscaling.knative.dev/min-scale";
     /** The min-scale before pre-warming ("" for none); present exactly while a pre-warm is in place. */
     public static final String PREVIOUS = "checkin.io/prewarm-previous-min-scale";
@@ -52,7 +56,7 @@ public final class Prewarmer {
         }
         String value = String.valueOf(minScale);
         if (viaTemplate) {
-            return call("patch services.serving.knative.dev", () -> editTemplate(service, a -> raise(a, value)));
+            return call(PATCH_SERVICES, () -> editTemplate(service, a -> raise(a, value)));
         }
         List<Change> changes = new ArrayList<>();
         for (String revision : servingRevisions(service(service))) {
@@ -66,7 +70,7 @@ public final class Prewarmer {
 
     public List<Change> down(String service, boolean viaTemplate) {
         if (viaTemplate) {
-            return call("patch services.serving.knative.dev", () -> editTemplate(service, Prewarmer::restore));
+            return call(PATCH_SERVICES, () -> editTemplate(service, Prewarmer::restore));
         }
         service(service);
         List<Change> changes = new ArrayList<>();
@@ -184,8 +188,11 @@ public final class Prewarmer {
             return action.get();
         } catch (KubernetesClientException e) {
             if (e.getCode() == 403) {
+                String role = permission.equals(PATCH_SERVICES)
+                        ? "the optional Role for clusters older than Knative 1.21 (kubectl apply -k knative/pre-1.21/)"
+                        : "the Role in knative/21-warmup-role.yaml";
                 throw new PrewarmException("Not allowed to " + permission + " in namespace " + namespace
-                        + ": give the warmup ServiceAccount the Role in knative/21-warmup-role.yaml", e);
+                        + ": give the warmup ServiceAccount " + role, e);
             }
             if (unreachable(e)) {
                 throw new PrewarmException("Cannot reach the cluster (" + rootMessage(e) + "): check the kubeconfig "

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.knative.client.KnativeClient;
+import io.fabric8.knative.serving.v1.Service;
+import io.fabric8.knative.serving.v1.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -28,6 +30,21 @@ class PrewarmerErrorsTest {
         assertTrue(e.getMessage().contains("Not allowed to get services.serving.knative.dev in namespace checkin"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("21-warmup-role.yaml"), e.getMessage());
+    }
+
+    @Test
+    void aTemplatePatchWithoutTheOptionalGrantPointsAtIt() {
+        Service service = new ServiceBuilder().withNewMetadata().withName("scan-in").withNamespace("checkin").endMetadata()
+                .withNewSpec().withNewTemplate().withNewMetadata().endMetadata().endTemplate().endSpec().build();
+        server.expect().get().withPath("/apis/serving.knative.dev/v1/namespaces/checkin/services/scan-in")
+                .andReturn(200, service).always();
+        server.expect().patch().withPath("/apis/serving.knative.dev/v1/namespaces/checkin/services/scan-in")
+                .andReturn(403, "{\"kind\":\"Status\",\"status\":\"Failure\",\"reason\":\"Forbidden\",\"code\":403}")
+                .always();
+        PrewarmException e = assertThrows(PrewarmException.class,
+                () -> new Prewarmer(client.adapt(KnativeClient.class), "checkin").up("scan-in", 3, true));
+        assertTrue(e.getMessage().contains("Not allowed to patch services.serving.knative.dev"), e.getMessage());
+        assertTrue(e.getMessage().contains("knative/pre-1.21/"), e.getMessage());
     }
 
     @Test
