@@ -27,12 +27,7 @@ public class CodeBeans {
     public static Map<String, PublicKey> keys(Optional<String> configured) {
         String location = configured.orElseThrow(() -> new IllegalStateException(
                 SETTING + " is not set: the JWK set of code verification keys"));
-        Map<String, PublicKey> keys;
-        try {
-            keys = CodeVerifier.keysOf(KeyCheck.content(SETTING, location));
-        } catch (IllegalStateException e) {
-            throw e.getMessage().startsWith("The key that") ? e : KeyCheck.invalid(SETTING, location, e.getMessage());
-        }
+        Map<String, PublicKey> keys = KeyCheck.parse(SETTING, location, CodeVerifier::keysOf);
         keys.values().forEach(k -> KeyCheck.onCurve(SETTING, location, (ECPublicKey) k));
         return keys;
     }

@@ -35,6 +35,19 @@ public final class KeyCheck {
         return content;
     }
 
+    /**
+     * The key file parsed by {@code parser}; fails naming {@code setting} when it cannot be read, is a placeholder,
+     * or the parser refuses it (with an {@link IllegalStateException}, whose message says why).
+     */
+    public static <T> T parse(String setting, String location, java.util.function.Function<String, T> parser) {
+        String content = content(setting, location);
+        try {
+            return parser.apply(content);
+        } catch (IllegalStateException e) {
+            throw invalid(setting, location, e.getMessage());
+        }
+    }
+
     /** Fails naming {@code setting} unless the public key is a point of its curve (a made-up or damaged key is not). */
     public static void onCurve(String setting, String location, ECPublicKey key) {
         ECPoint w = key.getW();

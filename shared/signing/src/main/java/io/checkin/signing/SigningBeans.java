@@ -32,18 +32,14 @@ public class SigningBeans {
                 SETTING + " is not set: the private JWK that signs venue codes")));
     }
 
-    void onStart(@Observes StartupEvent event, CodeConfig config) {
-        signer(config);
+    /** Builds the signer (once: the produced bean, with its checks) when the function starts, not at first use. */
+    void onStart(@Observes StartupEvent event, CodeSigner signer) {
+        signer.keyId();
     }
 
     /** The signer of the key at {@code location}; fails naming the setting unless it signs codes that verify. */
     public static CodeSigner signer(String location) {
-        CodeSigner signer;
-        try {
-            signer = CodeSigner.fromJwk(KeyCheck.content(SETTING, location));
-        } catch (IllegalStateException e) {
-            throw e.getMessage().startsWith("The key that") ? e : KeyCheck.invalid(SETTING, location, e.getMessage());
-        }
+        CodeSigner signer = KeyCheck.parse(SETTING, location, CodeSigner::fromJwk);
         KeyCheck.onCurve(SETTING, location, (ECPublicKey) signer.publicKey());
         VenueCode probe = new VenueCode("AAAAAAAAAAA", Direction.IN, 1, "key check");
         try {
