@@ -80,35 +80,6 @@ if [[ "${SKIP_APPCDS:-}" != "1" ]]; then
     || echo "(AppCDS build failed: see $BENCH_DIR/appcds.log)"
 fi
 
-# launch APP_DIR MODE [JVM options...]: starts the function against the stack's store and waits for its first ready
-# answer; sets APP_PID, APP_PORT and READY_MS (milliseconds from launch), or READY_MS=failed
-launch() {
-  local app=$1 mode=$2 java_bin=java; shift 2
-  APP_PORT=$(free_port)
-  local opts=("$@")
-  case $mode in
-    appcds) [[ -f "$app/app-cds.jsa" ]] || { READY_MS=failed; return; }; opts+=(-XX:SharedArchiveFile="$app/app-cds.jsa" -Xshare:auto) ;;
-    jdk25) java_bin="$JAVA_AOT_HOME/bin/java" ;;
-    aot-train) java_bin="$JAVA_AOT_HOME/bin/java"; opts+=(-XX:AOTCacheOutput="$app/app.aot") ;;
-    aot) java_bin="$JAVA_AOT_HOME/bin/java"; [[ -f "$app/app.aot" ]] || { READY_MS=failed; return; }; opts+=(-XX:AOTCache="$app/app.aot") ;;
-  esac
-  local t0; t0=$(date +%s%N)
-  QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_MONGODB_CONNECTION_STRING="$store" MP_JWT_VERIFY_ISSUER=https://checkin.local/dev \
-    MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KEYS/auth-public.pem" \
-    CHECKIN_CODES_VERIFICATION_KEYS_LOCATION="$KEYS/code-keys.jwks.json" \
-    CHECKIN_CODES_SIGNING_KEY_LOCATION="$KEYS/code-signing.jwk.json" CHECKIN_CODES_PUBLIC_BASE_URL=http://localhost \
-    "$java_bin" "${opts[@]}" -jar "$app/quarkus-run.jar" > "$BENCH_DIR/start-$mode.log" 2>&1 &
-  APP_PID=$!
-  local deadline=$((SECONDS + 60))
-  until curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/q/health/ready"; do
-    if ! kill -0 "$APP_PID" 2>/dev/null || (( SECONDS > deadline )); then
-      kill -KILL "$APP_PID" 2>/dev/null || true; READY_MS=failed; return
-    fi
-    sleep 0.01
-  done
-  READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
-}
-stop_app() { kill -TERM "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; }
 
 # start_once APP_DIR MODE: prints the milliseconds from launch to a ready answer, or "failed"
 start_once() {

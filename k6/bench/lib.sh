@@ -65,3 +65,34 @@ run_wrk() {
   errors=$(awk '/Non-2xx or 3xx responses:/{print $5}' <<<"$out")
   printf '%-22s %12s %10s %10s %8s\n' "$name" "$RATE" "$p50" "$p99" "${errors:-0}"
 }
+
+# launch APP_DIR MODE [JVM options...]: starts the function against the stack's store ($store, its keys in $KEYS)
+# and waits for its first ready answer; sets APP_PID, APP_PORT and READY_MS (milliseconds from launch), or
+# READY_MS=failed. MODE: default, appcds, jdk25, aot-train, aot (JAVA_AOT_HOME).
+launch() {
+  local app=$1 mode=$2 java_bin=java; shift 2
+  APP_PORT=$(free_port)
+  local opts=("$@")
+  case $mode in
+    appcds) [[ -f "$app/app-cds.jsa" ]] || { READY_MS=failed; return; }; opts+=(-XX:SharedArchiveFile="$app/app-cds.jsa" -Xshare:auto) ;;
+    jdk25) java_bin="$JAVA_AOT_HOME/bin/java" ;;
+    aot-train) java_bin="$JAVA_AOT_HOME/bin/java"; opts+=(-XX:AOTCacheOutput="$app/app.aot") ;;
+    aot) java_bin="$JAVA_AOT_HOME/bin/java"; [[ -f "$app/app.aot" ]] || { READY_MS=failed; return; }; opts+=(-XX:AOTCache="$app/app.aot") ;;
+  esac
+  local t0; t0=$(date +%s%N)
+  QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_MONGODB_CONNECTION_STRING="$store" MP_JWT_VERIFY_ISSUER=https://checkin.local/dev \
+    MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KEYS/auth-public.pem" \
+    CHECKIN_CODES_VERIFICATION_KEYS_LOCATION="$KEYS/code-keys.jwks.json" \
+    CHECKIN_CODES_SIGNING_KEY_LOCATION="$KEYS/code-signing.jwk.json" CHECKIN_CODES_PUBLIC_BASE_URL=http://localhost \
+    "$java_bin" "${opts[@]}" -jar "$app/quarkus-run.jar" > "$BENCH_DIR/start-$mode.log" 2>&1 &
+  APP_PID=$!
+  local deadline=$((SECONDS + 60))
+  until curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/q/health/ready"; do
+    if ! kill -0 "$APP_PID" 2>/dev/null || (( SECONDS > deadline )); then
+      kill -KILL "$APP_PID" 2>/dev/null || true; READY_MS=failed; return
+    fi
+    sleep 0.01
+  done
+  READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+stop_app() { kill -TERM "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; }

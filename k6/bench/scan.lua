@@ -4,6 +4,9 @@
 -- the acknowledged scanIds written to ACK_DIR/ack-N.txt tell whose scan each was: the harness checks
 -- afterwards that every acknowledged scan is in the store.
 -- RATE (requests/s over all connections, optional) paces the requests for latency at a fixed load.
+-- SWEEP=1 takes the tokens and the codes in turn instead of at random (the threads interleaved, THREADS of them),
+-- so that one pass over the longer file uses every token and every code: what fills the caches to their maxima;
+-- SWEEP_FROM (0) is where the turn starts, so that consecutive runs go on where the last one stopped.
 local threads = {}
 local counter = 0
 
@@ -24,6 +27,9 @@ function init(args)
   local rate = tonumber(os.getenv("RATE") or "0")
   local connections = tonumber(os.getenv("CONNECTIONS") or "32")
   pause = rate > 0 and (connections * 1000 / rate) or 0
+  sweep = os.getenv("SWEEP") == "1"
+  stride = tonumber(os.getenv("THREADS") or "2")
+  sweep_from = tonumber(os.getenv("SWEEP_FROM") or "0")
 end
 
 function delay()
@@ -33,8 +39,14 @@ end
 function request()
   counter = counter + 1
   local who = math.random(#tokens) - 1
+  local code = codes[math.random(#codes)]
+  if sweep then
+    local turn = sweep_from + (counter - 1) * stride + (id - 1)
+    who = turn % #tokens
+    code = codes[turn % #codes + 1]
+  end
   local scanId = string.format("%s-%04x-4%03x-8%03x-%012x", prefix, id, math.floor(who / 4096), who % 4096, counter)
-  local body = '{"code":"' .. codes[math.random(#codes)] .. '","scanId":"' .. scanId .. '"}'
+  local body = '{"code":"' .. code .. '","scanId":"' .. scanId .. '"}'
   return wrk.format("POST", path, {
     ["Authorization"] = "Bearer " .. tokens[who + 1],
     ["Content-Type"] = "application/json"

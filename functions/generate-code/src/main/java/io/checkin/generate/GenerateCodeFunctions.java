@@ -34,12 +34,17 @@ public class GenerateCodeFunctions {
     @Inject
     Caller caller;
 
+    @Inject
+    RenderBudget renders;
+
     @Funq("register-venue")
     public VenueWithCodes registerVenue(RegisterVenueRequest request) {
         Fields.required(request, "body");
         VenueDraft draft = request.draft().validated("");
         var formats = FormatSelection.of(request.formats(), FormatSelection.ALL);
-        return codes.withCodes(venues.register(caller.subject(), draft), formats);
+        try (var room = renders.reserve(2, formats)) {
+            return codes.withCodes(venues.register(caller.subject(), draft), formats);
+        }
     }
 
     @Funq("register-venues")
@@ -51,22 +56,29 @@ public class GenerateCodeFunctions {
             valid.add(drafts.get(i).validated("venues[" + i + "]."));
         }
         var formats = FormatSelection.of(request.formats(), FormatSelection.NONE);
-        List<Venue> registered = venues.registerAll(caller.subject(), valid);
-        return new BulkRegistration(registered.size(), registered.stream().map(v -> codes.withCodes(v, formats)).toList());
+        try (var room = renders.reserve(2 * valid.size(), formats)) {
+            List<Venue> registered = venues.registerAll(caller.subject(), valid);
+            return new BulkRegistration(registered.size(),
+                    registered.stream().map(v -> codes.withCodes(v, formats)).toList());
+        }
     }
 
     @Funq("reissue-codes")
     public VenueWithCodes reissueCodes(VenueRequest request) {
         String venueId = venueId(request);
         var formats = FormatSelection.of(request.formats(), FormatSelection.ALL);
-        return codes.withCodes(venues.reissue(caller.subject(), venueId), formats);
+        try (var room = renders.reserve(2, formats)) {
+            return codes.withCodes(venues.reissue(caller.subject(), venueId), formats);
+        }
     }
 
     @Funq("venue-codes")
     public VenueWithCodes venueCodes(VenueRequest request) {
         String venueId = venueId(request);
         var formats = FormatSelection.of(request.formats(), FormatSelection.ALL);
-        return codes.withCodes(venues.owned(caller.subject(), venueId), formats);
+        try (var room = renders.reserve(2, formats)) {
+            return codes.withCodes(venues.owned(caller.subject(), venueId), formats);
+        }
     }
 
     @Funq("suspend-venue")

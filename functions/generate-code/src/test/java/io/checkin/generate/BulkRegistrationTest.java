@@ -69,6 +69,23 @@ class BulkRegistrationTest {
     }
 
     @Test
+    void aThousandVenuesWithEveryImageWouldRenderMoreThanAnAnswerCarriesAndNothingIsWritten() {
+        long before = owned();
+        var refusal = Api.problem(Api.call("register-venues", Tokens.venueManager(MANAGER),
+                Map.of("venues", drafts(1000), "formats", List.of("svg", "png", "poster"))), 422, "render-limit", "formats");
+        refusal.body("detail", org.hamcrest.Matchers.containsString("checkin.generate.render-memory"));
+        assertEquals(before, owned());
+    }
+
+    @Test
+    void venuesWhoseImagesFitOneAnswerGetThem() {
+        JsonPath json = Api.call("register-venues", Tokens.venueManager(MANAGER),
+                Map.of("venues", drafts(20), "formats", List.of("svg", "png", "poster"))).statusCode(200)
+                .extract().jsonPath();
+        assertEquals(20, json.getList("venues.exit.poster").stream().filter(p -> p != null).count());
+    }
+
+    @Test
     void anEmptyListIsRefused() {
         Api.problem(Api.call("register-venues", Tokens.venueManager(MANAGER), Map.of("venues", List.of())), 400,
                 "out-of-range", "venues");

@@ -51,7 +51,7 @@ public class QueryHistoryFunctions {
     @RolesAllowed(Roles.HEALTH_OFFICIAL)
     public ContactsAnswer contacts(ContactsRequest request) {
         Fields.required(request, "body");
-        String subject = Fields.text(request.subject(), "subject", 256);
+        String subject = Fields.text(request.subject(), "subject", Caller.MAX_SUBJECT);
         int minOverlap = request.minOverlapMinutes() == null ? DEFAULT_MIN_OVERLAP
                 : Fields.range(request.minOverlapMinutes(), "minOverlapMinutes", 1, 24 * 60);
         boolean csv = request.format() != null && checkFormat(request.format());

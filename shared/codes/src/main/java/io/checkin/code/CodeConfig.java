@@ -19,8 +19,11 @@ public interface CodeConfig {
     /** JWK set (JSON) of the public keys whose codes are accepted; several during a key rotation. */
     Optional<String> verificationKeysLocation();
 
-    /** How many verified tokens each instance remembers (one entry per venue and direction in use). */
-    @WithDefault("200000")
+    /**
+     * How many verified tokens each instance remembers (one entry per venue and direction in use), and how many
+     * venues' states it caches; both are counted against the heap at start.
+     */
+    @WithDefault("30000")
     long verifiedCacheSize();
 
     /** How long a verified token stays remembered. */

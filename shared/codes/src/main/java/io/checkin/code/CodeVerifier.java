@@ -17,10 +17,13 @@ import org.jose4j.lang.JoseException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.checkin.memory.Fingerprint;
+
 /**
  * Checks that a code was signed by one of the accepted keys. Every scan at a venue carries the same token,
- * so the outcome, accepted or rejected, is remembered by token string: the signature is checked once per
- * venue, direction and instance, and a flood of one forged token costs one check.
+ * so the outcome, accepted or rejected, is remembered by the token's fingerprint: the signature is checked once per
+ * venue, direction and instance, a flood of one forged token costs one check, and a remembered outcome takes the
+ * same memory whatever the length of what a client sent.
  * Whether the code is still current (venue status, code version) is not decided here: see {@link CodeChecker}.
  */
 public final class CodeVerifier {
@@ -29,11 +32,26 @@ public final class CodeVerifier {
             AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
 
     private final Map<String, PublicKey> keys;
-    private final Cache<String, Object> outcomes;
+    /**
+     * Heap per remembered code at most, measured (CodeVerifierMemoryTest): the cache's node, the key's
+     * fingerprint, and the code's content with the longest venue name in any script.
+     */
+    public static final int BYTES_PER_ENTRY = 600;
+
+    /** A refusal as remembered: its code and message, not an exception with its stack trace. */
+    private record Refusal(String code, String message) {
+    }
+
+    private final Cache<Fingerprint, Object> outcomes;
 
     public CodeVerifier(Map<String, PublicKey> keysById, long cacheSize, Duration cacheTtl) {
         this.keys = Map.copyOf(keysById);
         this.outcomes = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cacheTtl).build();
+    }
+
+    /** How many outcomes are remembered now (Caffeine's estimate). */
+    public long remembered() {
+        return outcomes.estimatedSize();
     }
 
     /** Accepts the P-256 keys of a JWK set; other keys in the set are ignored. */
@@ -58,9 +76,9 @@ public final class CodeVerifier {
     /** The signed content of a code URL or bare token, or a {@link CodeRejectedException}. */
     public VenueCode verify(String codeOrUrl) {
         String token = CodeUrls.token(codeOrUrl);
-        Object outcome = outcomes.get(token, this::verifyUncached);
-        if (outcome instanceof CodeRejectedException rejected) {
-            throw new CodeRejectedException(rejected.code(), rejected.getMessage());
+        Object outcome = outcomes.get(Fingerprint.of(token), k -> verifyUncached(token));
+        if (outcome instanceof Refusal refusal) {
+            throw new CodeRejectedException(refusal.code(), refusal.message());
         }
         return (VenueCode) outcome;
     }
@@ -80,7 +98,7 @@ public final class CodeVerifier {
         try {
             return checkSignature(token);
         } catch (CodeRejectedException e) {
-            return e;
+            return new Refusal(e.code(), e.getMessage());
         }
     }
 

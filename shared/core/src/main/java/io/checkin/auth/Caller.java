@@ -11,6 +11,12 @@ import io.checkin.error.ProblemException;
 @RequestScoped
 public class Caller {
 
+    /**
+     * The longest subject accepted, OpenID Connect's own limit (Core 1.0, section 2: at most 255 ASCII characters):
+     * what a function keeps per person (the scan limiter, the write queue) is bounded by it.
+     */
+    public static final int MAX_SUBJECT = 255;
+
     @Inject
     JsonWebToken token;
 
@@ -18,6 +24,10 @@ public class Caller {
         String subject = token == null ? null : token.getSubject();
         if (subject == null || subject.isBlank()) {
             throw new ProblemException(401, "unauthorized", "The token has no subject");
+        }
+        if (subject.length() > MAX_SUBJECT) {
+            throw new ProblemException(401, "unauthorized", "The token's subject is longer than " + MAX_SUBJECT
+                    + " characters");
         }
         return subject;
     }

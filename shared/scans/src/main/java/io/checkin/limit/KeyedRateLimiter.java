@@ -7,6 +7,8 @@ import java.util.function.LongSupplier;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.checkin.memory.Fingerprint;
+
 /**
  * A rate limit per key (generic cell rate algorithm): each key may spend {@code limit} permits at once and
  * earns one back every {@code window / limit}. One number per key, the time its allowance is next full,
@@ -19,7 +21,10 @@ public final class KeyedRateLimiter {
     private final long interval;
     private final long tolerance;
     private final LongSupplier nanoTime;
-    private final Cache<String, AtomicLong> keys;
+    /** Heap per key counted at most, measured (KeyedRateLimiterMemoryTest): node, fingerprint, counter. */
+    public static final int BYTES_PER_KEY = 200;
+
+    private final Cache<Fingerprint, AtomicLong> keys;
 
     public KeyedRateLimiter(int limit, Duration window, long maxKeys, LongSupplier nanoTime) {
         if (limit < 1 || window.isNegative() || window.isZero() || maxKeys < 1) {
@@ -32,6 +37,11 @@ public final class KeyedRateLimiter {
                 .ticker(nanoTime::getAsLong).build();
     }
 
+    /** How many keys are counted now (Caffeine's estimate). */
+    public long tracked() {
+        return keys.estimatedSize();
+    }
+
     /**
      * Takes one permit for the key.
      *
@@ -39,7 +49,7 @@ public final class KeyedRateLimiter {
      */
     public Duration tryAcquire(String key) {
         long now = nanoTime.getAsLong();
-        AtomicLong fullAt = keys.get(key, k -> new AtomicLong(now));
+        AtomicLong fullAt = keys.get(Fingerprint.of(key), k -> new AtomicLong(now));
         while (true) {
             long current = fullAt.get();
             long start = current - now < 0 ? now : current;
@@ -55,7 +65,7 @@ public final class KeyedRateLimiter {
 
     /** Gives back a permit taken for something that did not happen (a write that failed, a duplicate). */
     public void release(String key) {
-        AtomicLong fullAt = keys.getIfPresent(key);
+        AtomicLong fullAt = keys.getIfPresent(Fingerprint.of(key));
         if (fullAt != null) {
             fullAt.addAndGet(-interval);
         }

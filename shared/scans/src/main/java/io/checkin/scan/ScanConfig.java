@@ -40,8 +40,11 @@ public interface ScanConfig {
         @WithDefault("4")
         int writers();
 
-        /** Scans waiting to be written before new ones are refused with 503 overloaded. */
-        @WithDefault("20000")
+        /**
+         * Scans waiting to be written before new ones are refused with 503 overloaded: ten times a pod's
+         * containerConcurrency, since a scan whose request timed out still waits for its write.
+         */
+        @WithDefault("5000")
         int queueCapacity();
 
         /** How long shutdown waits for queued scans to be written. */
@@ -59,7 +62,7 @@ public interface ScanConfig {
         int perMinute();
 
         /** People each instance keeps count for; beyond this the longest-idle are forgotten and start afresh. */
-        @WithDefault("100000")
+        @WithDefault("50000")
         long trackedPeople();
     }
 }

@@ -66,6 +66,12 @@ public class ScanService {
     @Inject
     StoreConfig storeConfig;
 
+    /**
+     * Heap per scan waiting in the write queue at most, measured (ScanMemoryTest): the document with the longest
+     * subject a token may carry, its queue slot and the future its request waits on.
+     */
+    public static final int BYTES_PER_QUEUED_SCAN = 1500;
+
     private GroupCommitter<Document> committer;
 
     private KeyedRateLimiter perPerson;
@@ -99,6 +105,11 @@ public class ScanService {
         }
     }
 
+    /** How many people the scan limit counts now. */
+    public long peopleCounted() {
+        return perPerson == null ? 0 : perPerson.tracked();
+    }
+
     public Uni<ScanReceipt> record(String userSub, ScanRequest request, Direction direction) {
         Fields.required(request, "body");
         String code = Fields.text(request.code(), "code", 4096);
@@ -121,16 +132,22 @@ public class ScanService {
             });
         }
 
-        Document event = new Document("_id", id).append(ScanDocument.PERSON, userSub)
-                .append(ScanDocument.VENUE, venue.venueId()).append(ScanDocument.DIRECTION, direction.name())
-                .append(ScanDocument.STORED_AT, Date.from(now)).append(ScanDocument.CODE_VERSION, venue.codeVersion());
-        if (request.clientAt() != null) {
-            event.append(ScanDocument.MADE_AT, Date.from(request.clientAt()));
-        }
+        Document event = event(id, userSub, venue, now, request.clientAt());
         CompletionStage<ItemOutcome> written = insert(event).thenApply(outcome -> givePermitBackUnless(outcome, userSub));
         return Uni.createFrom().completionStage(written)
                 .ifNoItem().after(config.requestTimeout()).failWith(() -> storeUnavailable(null))
                 .onItem().transformToUni(outcome -> receipt(outcome, event, scanId, venue, now));
+    }
+
+    /** The document a scan is stored as; what waits in the write queue. */
+    static Document event(String id, String userSub, VenueCode venue, Instant now, Instant clientAt) {
+        Document event = new Document("_id", id).append(ScanDocument.PERSON, userSub)
+                .append(ScanDocument.VENUE, venue.venueId()).append(ScanDocument.DIRECTION, venue.direction().name())
+                .append(ScanDocument.STORED_AT, Date.from(now)).append(ScanDocument.CODE_VERSION, venue.codeVersion());
+        if (clientAt != null) {
+            event.append(ScanDocument.MADE_AT, Date.from(clientAt));
+        }
+        return event;
     }
 
     /**

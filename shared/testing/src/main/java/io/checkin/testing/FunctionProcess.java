@@ -34,9 +34,16 @@ public final class FunctionProcess implements AutoCloseable {
     /** Starts {@code jar} with {@code config} as system properties, and waits until it is ready. */
     public static FunctionProcess start(Path jar, Map<String, String> config, Path workDir, Duration readyWithin)
             throws IOException {
+        return start(jar, List.of(), config, workDir, readyWithin);
+    }
+
+    /** As {@link #start(Path, Map, Path, Duration)}, with options for the JVM (a pod's memory, for example). */
+    public static FunctionProcess start(Path jar, List<String> jvmOptions, Map<String, String> config, Path workDir,
+            Duration readyWithin) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");

@@ -30,6 +30,12 @@ public abstract class HostileTokenContract extends HostileCalls {
     }
 
     @TestFactory
+    Stream<DynamicTest> aSubjectLongerThanOpenIdConnectAllowsIs401() {
+        String tooLong = "p".repeat(io.checkin.auth.Caller.MAX_SUBJECT + 1);
+        return forEachFunction(t -> unauthorized(t, Tokens.claims(tooLong, t.role()).sign()));
+    }
+
+    @TestFactory
     Stream<DynamicTest> anAuthorizationHeaderThatIsNotBearerAndATokenIs401() {
         return targets.all().stream().flatMap(t -> Stream.of("Bearer", "Bearer ", "Basic dXNlcjpwYXNzd29yZA==",
                 "Token abc", t.validToken(), "Bearer" + t.validToken(), "Bearer " + t.validToken() + " extra", " ")
