@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /** The manifests of this folder, parsed into the fabric8 Kubernetes and Knative model. */
@@ -61,6 +62,28 @@ final class Manifests {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The kustomization's image entries: its own and its components'. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> images() {
+        Map<String, Object> kustomization = yaml(DIR.resolve("kustomization.yaml"));
+        List<Map<String, Object>> images = new ArrayList<>();
+        images.addAll((List<Map<String, Object>>) kustomization.getOrDefault("images", List.of()));
+        for (Object component : (List<Object>) kustomization.getOrDefault("components", List.of())) {
+            Map<String, Object> own = yaml(DIR.resolve(component + "/kustomization.yaml"));
+            images.addAll((List<Map<String, Object>>) own.getOrDefault("images", List.of()));
+        }
+        return images;
+    }
+
+    /** The image of every container the manifests run: the Services' and the CronJob's. */
+    static List<String> containerImages() {
+        List<String> images = new ArrayList<>();
+        services().forEach(s -> s.getSpec().getTemplate().getSpec().getContainers().forEach(c -> images.add(c.getImage())));
+        ofKind(CronJob.class).forEach(j -> j.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers()
+                .forEach(c -> images.add(c.getImage())));
+        return images;
     }
 
     /** The function modules: every folder under functions/ with a pom, except the local all-in-one. */

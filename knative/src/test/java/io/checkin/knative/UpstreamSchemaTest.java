@@ -38,7 +38,7 @@ class UpstreamSchemaTest {
         Map<String, Object> broken = Manifests.yaml(Manifests.DIR.resolve("11-service-scan-in.yaml"));
         @SuppressWarnings("unchecked")
         Map<String, Object> spec = (Map<String, Object>) broken.get("spec");
-        spec.put("trafic", spec.remove("traffic"));
+        spec.put("trafic", List.of(Map.of("latestRevision", true, "percent", 100)));
         List<String> problems = new ArrayList<>();
         StructuralSchema.validate(broken, schema, "broken", problems);
         assertEquals(List.of("broken.spec.trafic: not in the schema"), problems);

@@ -17,7 +17,7 @@ public class DownCommand extends ClusterCommand implements Callable<Integer> {
     public Integer call() {
         try {
             var changes = prewarmer().down(function, viaTemplate);
-            changes.forEach(c -> System.out.printf("%s: min-scale %s -> %s%n", c.target(), c.from(), c.to()));
+            changes.forEach(c -> System.out.println(c.describe()));
             if (changes.isEmpty()) {
                 System.out.println(function + ": nothing to release");
             }

@@ -29,6 +29,7 @@ public class ReconcileCommand extends ClusterCommand implements Callable<Integer
                 System.out.printf("%s: %s%s%n", outcome.function(),
                         outcome.minScale() > 0 ? "warm at min-scale " + outcome.minScale() : "released",
                         outcome.changes().isEmpty() ? " (no change)" : " (" + outcome.changes().size() + " patched)");
+                outcome.changes().forEach(c -> System.out.println("  " + c.describe()));
             }
             return 0;
         } catch (ScheduleException | PrewarmException e) {

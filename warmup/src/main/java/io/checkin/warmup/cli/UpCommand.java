@@ -17,13 +17,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = "Pre-warm a function now: min-scale on the revisions with traffic, wait for the pods, call /warmup.")
+        description = "Pre-warm a function now: min-scale on the revisions with traffic, each its share, wait for the pods, "
+                + "call /warmup.")
 public class UpCommand extends ClusterCommand implements Callable<Integer> {
 
     @Parameters(index = "0", description = "The function (Knative Service).")
     String function;
 
-    @Option(names = "--min-scale", required = true, description = "Pods to keep ready.")
+    @Option(names = "--min-scale", required = true,
+            description = "Pods to keep ready, split over the revisions with traffic by their share (each at least 1).")
     int minScale;
 
     @Option(names = "--wait-seconds", defaultValue = "180", description = "How long to wait for the pods (0: do not wait).")
@@ -36,8 +38,14 @@ public class UpCommand extends ClusterCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try {
             Prewarmer prewarmer = prewarmer();
+            if (!viaTemplate) {
+                for (Prewarmer.Share share : prewarmer.shares(prewarmer.service(function), minScale)) {
+                    System.out.printf("revision/%s: %d%% of the traffic, min-scale %d of %d%n", share.revision(),
+                            share.percent(), share.minScale(), minScale);
+                }
+            }
             List<Prewarmer.Change> changes = prewarmer.up(function, minScale, viaTemplate);
-            changes.forEach(c -> System.out.printf("%s: min-scale %s -> %s%n", c.target(), c.from(), c.to()));
+            changes.forEach(c -> System.out.println(c.describe()));
             if (changes.isEmpty()) {
                 System.out.println(function + ": already warm at min-scale " + minScale);
             }
@@ -60,11 +68,11 @@ public class UpCommand extends ClusterCommand implements Callable<Integer> {
         while (true) {
             int ready = 0;
             int wanted = 0;
-            for (String name : prewarmer.servingRevisions(prewarmer.service(function))) {
-                Revision revision = prewarmer.revision(name);
+            for (Prewarmer.Share share : prewarmer.shares(prewarmer.service(function), minScale)) {
+                Revision revision = prewarmer.revision(share.revision());
                 Integer actual = revision == null || revision.getStatus() == null ? null : revision.getStatus().getActualReplicas();
-                ready += Math.min(minScale, actual == null ? 0 : actual);
-                wanted += minScale;
+                ready += Math.min(share.minScale(), actual == null ? 0 : actual);
+                wanted += share.minScale();
             }
             System.out.printf("\r%s: %d/%d pods ready", function, ready, wanted);
             if (ready >= wanted) {

@@ -5,10 +5,9 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -22,7 +21,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 /**
  * Raises and restores a function's {@code autoscaling.knative.dev/min-scale}. On Knative 1.21 and later the
  * annotation of an existing Revision can be patched and is synced to its autoscaler without a new
- * Revision, so {@link #up} patches every Revision that receives traffic; the template fallback, for older
+ * Revision, so {@link #up} patches every Revision that receives traffic, each with its share of the pods
+ * ({@link #shares}: a 10% canary gets a tenth, not all of them again); the template fallback, for older
  * clusters, patches the Service's template instead, which rolls out a new Revision. The value that was
  * there before is kept in an annotation of our own, so {@link #down} restores it exactly. Repeating either
  * call changes nothing.
@@ -31,7 +31,7 @@ public final class Prewarmer {
 
     /** Only the template fallback (Knative older than 1.21) patches Services; its grant is separate. */
     private static final String PATCH_SERVICES = "patch services.serving.knative.dev";
-
+    private static final String PATCH_REVISIONS = "patch revisions.serving.knative.dev";
 
     public static final String MIN_SCALE = "autoscaling.knative.dev/min-scale";
     /** The min-scale before pre-warming ("" for none); present exactly while a pre-warm is in place. */
@@ -48,19 +48,32 @@ public final class Prewarmer {
 
     /** One annotation changed: on which object, from what (null: absent) to what (null: removed). */
     public record Change(String target, String from, String to) {
+
+        /** As the commands print it: {@code revision/scan-in-00003: min-scale null -> 1}. */
+        public String describe() {
+            return target + ": min-scale " + from + " -> " + to;
+        }
+    }
+
+    /**
+     * A Revision that receives traffic: its percent of the Service's traffic (summed over every traffic target
+     * that names it, tagged or not) and the min-scale it gets of the Service's.
+     */
+    public record Share(String revision, long percent, int minScale) {
     }
 
     public List<Change> up(String service, int minScale, boolean viaTemplate) {
         if (minScale < 1) {
             throw new IllegalArgumentException("min-scale must be at least 1");
         }
-        String value = String.valueOf(minScale);
         if (viaTemplate) {
+            String value = String.valueOf(minScale);
             return call(PATCH_SERVICES, () -> editTemplate(service, a -> raise(a, value)));
         }
         List<Change> changes = new ArrayList<>();
-        for (String revision : servingRevisions(service(service))) {
-            Change change = call("patch revisions.serving.knative.dev", () -> editRevision(revision, a -> raise(a, value)));
+        for (Share share : shares(service(service), minScale)) {
+            String value = String.valueOf(share.minScale());
+            Change change = call(PATCH_REVISIONS, () -> editRevision(share.revision(), a -> raise(a, value)));
             if (change != null) {
                 changes.add(change);
             }
@@ -79,8 +92,7 @@ public final class Prewarmer {
         for (Revision revision : revisions) {
             Map<String, String> annotations = revision.getMetadata().getAnnotations();
             if (annotations != null && annotations.containsKey(PREVIOUS)) {
-                Change change = call("patch revisions.serving.knative.dev",
-                        () -> editRevision(revision.getMetadata().getName(), Prewarmer::restore));
+                Change change = call(PATCH_REVISIONS, () -> editRevision(revision.getMetadata().getName(), Prewarmer::restore));
                 if (change != null) {
                     changes.add(change);
                 }
@@ -89,23 +101,35 @@ public final class Prewarmer {
         return changes;
     }
 
-    /** The Revisions that receive traffic now (status.traffic), or the latest ready one. */
-    public List<String> servingRevisions(Service service) {
-        Set<String> names = new LinkedHashSet<>();
+    /**
+     * How {@code minScale} pods split over the Revisions that receive traffic now (the Service's status.traffic):
+     * each gets ceil(minScale x its percent / 100), at least 1, so 10 pods over a 90/10 canary are 9 and 1, and
+     * 3 over 50/50 are 2 and 2 (rounding up keeps each Revision's own peak covered). A Service without traffic
+     * in its status (not routed yet): its latest ready Revision, with all of it.
+     */
+    public List<Share> shares(Service service, int minScale) {
+        Map<String, Long> percents = new LinkedHashMap<>();
         if (service.getStatus() != null && service.getStatus().getTraffic() != null) {
             for (TrafficTarget target : service.getStatus().getTraffic()) {
                 if (target.getRevisionName() != null && target.getPercent() != null && target.getPercent() > 0) {
-                    names.add(target.getRevisionName());
+                    percents.merge(target.getRevisionName(), target.getPercent(), Long::sum);
                 }
             }
         }
-        if (names.isEmpty() && service.getStatus() != null && service.getStatus().getLatestReadyRevisionName() != null) {
-            names.add(service.getStatus().getLatestReadyRevisionName());
+        if (percents.isEmpty() && service.getStatus() != null && service.getStatus().getLatestReadyRevisionName() != null) {
+            percents.put(service.getStatus().getLatestReadyRevisionName(), 100L);
         }
-        if (names.isEmpty()) {
+        if (percents.isEmpty()) {
             throw new PrewarmException("Service " + service.getMetadata().getName() + " has no ready revision yet");
         }
-        return List.copyOf(names);
+        List<Share> shares = new ArrayList<>();
+        percents.forEach((revision, percent) -> shares.add(new Share(revision, percent, share(minScale, percent))));
+        return shares;
+    }
+
+    static int share(int minScale, long percent) {
+        long ofHundred = Math.min(percent, 100);
+        return (int) Math.max(1, (minScale * ofHundred + 99) / 100);
     }
 
     public Service service(String name) {

@@ -47,15 +47,52 @@ class PrewarmerTest {
     }
 
     @Test
-    void upPatchesEveryRevisionWithTrafficAndNothingElse() {
-        List<Prewarmer.Change> changes = prewarmer.up("scan-in", 6, false);
-        assertEquals(List.of(new Prewarmer.Change("revision/scan-in-00002", "1", "6"),
-                new Prewarmer.Change("revision/scan-in-00003", null, "6")), changes);
-        assertEquals("6", annotations("scan-in-00002").get(MIN_SCALE));
-        assertEquals("6", annotations("scan-in-00003").get(MIN_SCALE));
+    void eachRevisionWithTrafficIsWarmedInProportionToItsShareAndNothingElse() {
+        List<Prewarmer.Change> changes = prewarmer.up("scan-in", 10, false);
+        assertEquals(List.of(new Prewarmer.Change("revision/scan-in-00002", "1", "9"),
+                new Prewarmer.Change("revision/scan-in-00003", null, "1")), changes, "90% of 10 and 10% of 10");
+        assertEquals("9", annotations("scan-in-00002").get(MIN_SCALE));
+        assertEquals("1", annotations("scan-in-00003").get(MIN_SCALE));
         assertFalse(annotations("scan-in-00001").containsKey(MIN_SCALE), "a retired revision stays cold");
         assertFalse(annotations("query-history-00001").containsKey(MIN_SCALE), "another function is untouched");
         assertNull(templateAnnotations("scan-in").get(MIN_SCALE), "no new revision");
+    }
+
+    @Test
+    void anEvenSplitRoundsEachShareUp() {
+        revision("scan-out-00001", "scan-out", null);
+        revision("scan-out-00002", "scan-out", null);
+        service("scan-out", Map.of("scan-out-00001", 50L, "scan-out-00002", 50L), "scan-out-00002");
+        assertEquals(List.of(new Prewarmer.Change("revision/scan-out-00001", null, "2"),
+                new Prewarmer.Change("revision/scan-out-00002", null, "2")), prewarmer.up("scan-out", 3, false));
+    }
+
+    @Test
+    void aRevisionWithAllTheTrafficGetsTheWholeMinScale() {
+        revision("generate-code-00001", "generate-code", null);
+        service("generate-code", Map.of("generate-code-00001", 100L), "generate-code-00001");
+        assertEquals(List.of(new Prewarmer.Change("revision/generate-code-00001", null, "7")),
+                prewarmer.up("generate-code", 7, false));
+    }
+
+    /** status.traffic lists a revision once per target: tagged and untagged, or under two tags. */
+    @Test
+    void aRevisionNamedByTwoTrafficTargetsIsWarmedForTheirSum() {
+        revision("scan-out-00001", "scan-out", null);
+        revision("scan-out-00002", "scan-out", null);
+        service("scan-out", List.of(new Target("scan-out-00001", 50, "stable"), new Target("scan-out-00002", 20, "canary"),
+                new Target("scan-out-00001", 30, "current"), new Target("scan-out-00002", 0, "next")), "scan-out-00002");
+        assertEquals(List.of(new Prewarmer.Change("revision/scan-out-00001", null, "4"),
+                new Prewarmer.Change("revision/scan-out-00002", null, "1")), prewarmer.up("scan-out", 5, false),
+                "80% and 20% of 5");
+    }
+
+    @Test
+    void theSplitIsWhatUpWarmsAndWaitsFor() {
+        assertEquals(List.of(new Prewarmer.Share("scan-in-00002", 90, 9), new Prewarmer.Share("scan-in-00003", 10, 1)),
+                prewarmer.shares(prewarmer.service("scan-in"), 10));
+        assertEquals(List.of(new Prewarmer.Share("query-history-00001", 100, 4)),
+                prewarmer.shares(prewarmer.service("query-history"), 4), "no traffic in the status: the latest ready, all of it");
     }
 
     @Test
@@ -70,7 +107,7 @@ class PrewarmerTest {
     @Test
     void downRestoresWhatWasThereBefore() {
         prewarmer.up("scan-in", 6, false);
-        prewarmer.up("scan-in", 9, false); // a bigger event later: the original value is still remembered
+        prewarmer.up("scan-in", 20, false); // a bigger event later: the original value is still remembered
         prewarmer.down("scan-in", false);
         assertEquals("1", annotations("scan-in-00002").get(MIN_SCALE));
         assertFalse(annotations("scan-in-00003").containsKey(MIN_SCALE));
@@ -123,11 +160,20 @@ class PrewarmerTest {
     }
 
     private void service(String name, Map<String, Long> traffic, String latestReady) {
+        service(name, traffic.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(t -> new Target(t.getKey(), t.getValue(), null)).toList(), latestReady);
+    }
+
+    /** One entry of a Service's status.traffic. */
+    private record Target(String revision, long percent, String tag) {
+    }
+
+    private void service(String name, List<Target> traffic, String latestReady) {
         ServiceBuilder builder = new ServiceBuilder().withNewMetadata().withName(name).withNamespace(NS).endMetadata()
                 .withNewSpec().withNewTemplate().withNewMetadata().endMetadata().endTemplate().endSpec();
         var status = builder.withNewStatus().withLatestReadyRevisionName(latestReady);
-        traffic.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(t -> status.addNewTraffic().withRevisionName(t.getKey()).withPercent(t.getValue()).endTraffic());
+        traffic.forEach(t -> status.addNewTraffic().withRevisionName(t.revision()).withPercent(t.percent()).withTag(t.tag())
+                .endTraffic());
         Service service = status.endStatus().build();
         knative.services().inNamespace(NS).resource(service).create();
     }
