@@ -39,10 +39,10 @@ trap 'kill -CONT "$STACK_PID" 2>/dev/null || true; stop_app; stop_stack' EXIT
 pid=$APP_PID fn_base="http://127.0.0.1:$APP_PORT"
 budget_line=$(grep -o 'Bounded structures: .*' "$BENCH_DIR/start-default.log")
 echo "$budget_line"
-setting() { grep -o "$1=[0-9]*" <<<"$budget_line" | head -1 | cut -d= -f2; }
+setting() { grep -o "$1: [0-9]*" <<<"$budget_line" | head -1 | cut -d' ' -f2; }
 venues=$(setting checkin.codes.verified-cache-size)
 people=$(setting checkin.scan.rate-limit.tracked-people)
-queue=$(setting checkin.scan.group-commit.queue-capacity)
+queue=$(grep -o 'scans waiting ([0-9]*)' <<<"$budget_line" | tr -dc 0-9)
 
 echo "== registering $venues venues, and $people people's tokens"
 python3 - "$BASE" "$TOKEN_venue_manager" "$venues" > "$BENCH_DIR/entry-codes.txt" <<'EOF'
@@ -63,9 +63,9 @@ CHECKIN_DATA_DIR="$BENCH_DIR" LOCAL_STACK_SKIP_BUILD=1 ./local-stack tokens citi
 mkdir -p "$BENCH_DIR/acks"
 
 rss_mib() { awk '/VmRSS/{printf "%d", $2 / 1024}' "/proc/$pid/status"; }
-metric() { # NAME [STRUCTURE]: the function's metric now
-  curl -sf -H "Authorization: Bearer $TOKEN_operator" "$fn_base/q/metrics" | awk -v name="$1" -v s="${2:-}" \
-    '$1 ~ "^" name && (s == "" || index($1, "structure=\"" s "\"")) {printf "%d", $2; exit}'
+metric() { # NAME [STRUCTURE]: the function's metric now (awk reads all of it: curl must not meet a closed pipe)
+  curl -sf -m 5 -H "Authorization: Bearer $TOKEN_operator" "$fn_base/q/metrics" | awk -v name="$1" -v s="${2:-}" \
+    '!found && $1 ~ "^" name && (s == "" || index($1, "structure=\"" s "\"")) {found = sprintf("%d", $2)} END {print found}'
 }
 report() { # STEP
   printf '%-34s %16s %16s %16s %14s %10s\n' "$1" \
@@ -89,7 +89,7 @@ for round in $(seq 1 "$ROUNDS"); do
   scan 10 "$CONNECTIONS"
   report "fill round $round ($SCAN_RATE)"
   codes_now=$(metric checkin_memory_entries verified-codes) people_now=$(metric checkin_memory_entries people-counted)
-  (( ${codes_now:-0} >= venues * 99 / 100 && ${people_now:-0} >= people * 99 / 100 )) && break
+  (( ${codes_now:-0} >= venues * 99 / 100 && ${people_now:-0} >= people * 95 / 100 )) && break
 done
 
 # a store outage: the store stops answering while the pod gets all the requests its concurrency allows

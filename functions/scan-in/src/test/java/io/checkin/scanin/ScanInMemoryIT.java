@@ -60,8 +60,8 @@ class ScanInMemoryIT {
                 "-XX:+ExitOnOutOfMemoryError"), pod);
         try (FunctionProcess function = FunctionProcess.start(JAR, pod, config(), work, Duration.ofSeconds(60))) {
             String log = function.log();
-            assertTrue(log.contains("Bounded structures:") && log.contains("checkin.codes.verified-cache-size=30000")
-                    && log.contains("checkin.scan.group-commit.queue-capacity=5000"), log);
+            assertTrue(log.contains("Bounded structures:") && log.contains("checkin.codes.verified-cache-size: 30000 verified codes")
+                    && log.contains("checkin.scan.group-commit.queue-capacity: 7000 scans waiting (5000) or being written"), log);
         }
     }
 
@@ -71,7 +71,7 @@ class ScanInMemoryIT {
         config.put("checkin.codes.verified-cache-size", "200000");
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> FunctionProcess.start(JAR, asItsPod(), config, work, Duration.ofSeconds(60)).close());
-        assertTrue(e.getMessage().contains("exited") && e.getMessage().contains("checkin.codes.verified-cache-size=200000")
+        assertTrue(e.getMessage().contains("exited") && e.getMessage().contains("checkin.codes.verified-cache-size: 200000")
                 && e.getMessage().contains("checkin.memory.budget-percent"), e.getMessage());
     }
 }

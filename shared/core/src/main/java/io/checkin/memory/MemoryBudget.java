@@ -35,7 +35,7 @@ public class MemoryBudget {
         long total = reservations.stream().mapToLong(MemoryReservation::bytes).sum();
         StringBuilder parts = new StringBuilder();
         reservations.stream().sorted(Comparator.comparingLong(MemoryReservation::bytes).reversed())
-                .forEach(r -> parts.append(String.format(Locale.ROOT, "; %s=%d (%s) x %d B = %s", r.setting(),
+                .forEach(r -> parts.append(String.format(Locale.ROOT, "; %s: %d %s x %d B = %s", r.setting(),
                         r.entries(), r.what(), r.bytesPerEntry(), mib(r.bytes()))));
         String summary = String.format(Locale.ROOT, "%s at most, of a budget of %s (%d%% of the %s heap)",
                 mib(total), mib(budget), budgetPercent, mib(maxHeap));

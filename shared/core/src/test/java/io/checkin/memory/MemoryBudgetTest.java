@@ -27,8 +27,8 @@ class MemoryBudgetTest {
     @Test
     void reservationsBeyondTheBudgetStopTheStartNamingEachSettingAndItsShare() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> MemoryBudget.check(SCAN, 48 * MIB, 40));
-        assertTrue(e.getMessage().contains("checkin.codes.verified-cache-size=30000 (verified codes) x 600 B = 17.2 MiB")
-                && e.getMessage().contains("checkin.scan.group-commit.queue-capacity=5000 (scans waiting) x 1500 B = 7.2 MiB")
+        assertTrue(e.getMessage().contains("checkin.codes.verified-cache-size: 30000 verified codes x 600 B = 17.2 MiB")
+                && e.getMessage().contains("checkin.scan.group-commit.queue-capacity: 5000 scans waiting x 1500 B = 7.2 MiB")
                 && e.getMessage().contains("checkin.memory.budget-percent"), e.getMessage());
     }
 

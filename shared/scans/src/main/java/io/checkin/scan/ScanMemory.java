@@ -62,8 +62,13 @@ public class ScanMemory {
     @Singleton
     MemoryReservation queuedScans(ScanConfig scans) {
         ScanConfig.GroupCommit group = scans.groupCommit();
-        return new MemoryReservation("checkin.scan.group-commit.queue-capacity", "scans waiting, and writers x max-batch being written",
-                group.enabled() ? group.queueCapacity() + (long) group.writers() * group.maxBatch() : 0,
-                ScanService.BYTES_PER_QUEUED_SCAN);
+        if (!group.enabled()) {
+            return new MemoryReservation("checkin.scan.group-commit.enabled", "scans queued (none: group commit off)", 0,
+                    ScanService.BYTES_PER_QUEUED_SCAN);
+        }
+        return new MemoryReservation("checkin.scan.group-commit.queue-capacity",
+                "scans waiting (" + group.queueCapacity() + ") or being written (" + group.writers() + " writers x "
+                        + group.maxBatch() + ")",
+                group.queueCapacity() + (long) group.writers() * group.maxBatch(), ScanService.BYTES_PER_QUEUED_SCAN);
     }
 }
