@@ -11,7 +11,8 @@
 #    the start-up check from ScanMemoryTest's measure; a stopped store does not fill it, since the breaker then fails
 #    the waiting scans at once.
 # After each step: each structure's entries (its metrics) against its maximum, and the process's resident memory
-# against the limit. Generating the people's tokens takes a few minutes (one signature each).
+# against the limit. Venue states are kept 10 s (checkin.codes.venue-status-ttl) and people counted for a minute
+# after their last scan, so those two fill only as far as the scan rate over that time reaches. Generating the people's tokens takes a few minutes (one signature each).
 # Environment: SKIP_BUILD=1 to reuse the last build, THREADS (2), CONNECTIONS (32, while filling), STALL (8, seconds),
 # ROUNDS (30, most 10 s fill rounds).
 set -euo pipefail
@@ -28,7 +29,10 @@ concurrency=$(awk '/containerConcurrency:/{print $2; exit}' knative/11-service-s
 read -r -a image_opts <<<"$(sed -n 's/^quarkus.jib.jvm-additional-arguments=//p' \
   shared/core/src/main/resources/META-INF/microprofile-config.properties | tr ',' ' ')"
 pod_opts=(-XX:MaxRAM="${limit_mi}m" "${image_opts[@]}")
-echo "== scan-in as its pod: ${pod_opts[*]} (the Service's limit: ${limit_mi} MiB)"
+# and the image's environment (quarkus.jib.environment-variables)
+export MALLOC_ARENA_MAX=$(sed -n 's/^quarkus.jib.environment-variables."MALLOC_ARENA_MAX"=//p' \
+  shared/core/src/main/resources/META-INF/microprofile-config.properties)
+echo "== scan-in as its pod: ${pod_opts[*]}, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX (the Service's limit: ${limit_mi} MiB)"
 
 start_stack
 store=$(grep -o 'mongodb://[0-9.:]*' "$BENCH_DIR/stack.log" | head -1)

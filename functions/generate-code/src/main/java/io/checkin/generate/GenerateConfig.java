@@ -15,6 +15,6 @@ public interface GenerateConfig {
      * {@code overloaded}. Counted three times against the heap at start: the images, the answer's bytes, and its
      * buffer's growth.
      */
-    @WithDefault("16M")
+    @WithDefault("8M")
     MemorySize renderMemory();
 }

@@ -1,18 +1,15 @@
 package io.checkin.scanin;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.checkin.dev.DevKeys;
 import io.checkin.testing.FunctionProcess;
 
 /**
@@ -27,16 +24,12 @@ class ScanInKeysIT {
     Path work;
 
     private Map<String, String> config() {
-        Map<String, String> config = new HashMap<>(DevKeys.ensure(work.resolve("keys")));
-        config.put("quarkus.mongodb.connection-string", "mongodb://127.0.0.1:1");
-        return config;
+        return FunctionProcess.startableConfig(work);
     }
 
-    private void exitsNaming(Map<String, String> config, String setting) {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> FunctionProcess.start(JAR, config, work, Duration.ofSeconds(60)).close());
-        assertTrue(e.getMessage().contains("exited") && e.getMessage().contains(setting)
-                && e.getMessage().contains("placeholder"), e.getMessage());
+    private void exitsNaming(Map<String, String> config, String setting) throws Exception {
+        String failure = FunctionProcess.exitsBeforeReady(JAR, List.of(), config, work);
+        assertTrue(failure.contains(setting) && failure.contains("placeholder"), failure);
     }
 
     @Test

@@ -23,7 +23,7 @@ public interface CodeConfig {
      * How many verified tokens each instance remembers (one entry per venue and direction in use), and how many
      * venues' states it caches; both are counted against the heap at start.
      */
-    @WithDefault("30000")
+    @WithDefault("25000")
     long verifiedCacheSize();
 
     /** How long a verified token stays remembered. */

@@ -41,10 +41,10 @@ public interface ScanConfig {
         int writers();
 
         /**
-         * Scans waiting to be written before new ones are refused with 503 overloaded: ten times a pod's
+         * Scans waiting to be written before new ones are refused with 503 overloaded: eight times a pod's
          * containerConcurrency, since a scan whose request timed out still waits for its write.
          */
-        @WithDefault("5000")
+        @WithDefault("4000")
         int queueCapacity();
 
         /** How long shutdown waits for queued scans to be written. */

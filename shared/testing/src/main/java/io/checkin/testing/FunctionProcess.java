@@ -59,6 +59,29 @@ public final class FunctionProcess implements AutoCloseable {
         return function;
     }
 
+    /**
+     * Development keys in {@code workDir} and a store address nobody answers at: what a packaged function needs to
+     * get as far as its start-up checks.
+     */
+    public static Map<String, String> startableConfig(Path workDir) {
+        Map<String, String> config = new java.util.HashMap<>(io.checkin.dev.DevKeys.ensure(workDir.resolve("keys")));
+        config.put("quarkus.mongodb.connection-string", "mongodb://127.0.0.1:1");
+        return config;
+    }
+
+    /** Starts {@code jar} expecting it to exit before it is ready; returns the failure, with what it logged. */
+    public static String exitsBeforeReady(Path jar, List<String> jvmOptions, Map<String, String> config, Path workDir)
+            throws IOException {
+        try (FunctionProcess started = start(jar, jvmOptions, config, workDir, Duration.ofSeconds(60))) {
+            throw new AssertionError("The function started and turned ready:\n" + started.log());
+        } catch (IllegalStateException e) {
+            if (!e.getMessage().contains("exited")) {
+                throw e;
+            }
+            return e.getMessage();
+        }
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
