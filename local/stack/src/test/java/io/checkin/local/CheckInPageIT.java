@@ -65,14 +65,21 @@ class CheckInPageIT {
         stack = new LocalStackProcess(data, Map.of("CHECKIN_EMBEDDED_STORE", "memory",
                 "CHECKIN_SCAN_RATE_LIMIT_PER_MINUTE", String.valueOf(SCANS_PER_MINUTE)));
         manager = stack.start("venue-manager");
+        browser = chromium("en-GB");
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    /** Headless Chromium the size of a phone's screen, in this language (navigator.language). */
+    static ChromeDriver chromium(String language) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=360,740", "--lang=en-GB", "--hide-scrollbars");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
-        browser.manage().window().setSize(new Dimension(360, 740));
-        Files.createDirectories(SCREENSHOTS);
+                "--window-size=360,740", "--lang=" + language, "--hide-scrollbars");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
+        driver.manage().window().setSize(new Dimension(360, 740));
+        return driver;
     }
 
     @AfterAll
@@ -166,6 +173,24 @@ class CheckInPageIT {
         assertEquals("too-many-scans", settled(), text());
         assertTrue(text().matches("(?s).*wait \\d+ seconds.*"), text());
         screenshot("too-many-scans");
+    }
+
+    @Test
+    void aBrowserInChineseShowsTheReceiptInChinese() throws Exception {
+        ChromeDriver english = browser;
+        browser = chromium("zh-CN");
+        try {
+            assertEquals("zh-CN", browser.executeScript("return navigator.language"));
+            JsonObject venue = register("海港咖啡馆");
+            signedIn("林伟");
+            open(url(venue, "entry"));
+            assertEquals("receipt", settled(), text());
+            assertTrue(text().contains("已登记进场") && text().contains("海港咖啡馆"), text());
+            screenshot("receipt-zh");
+        } finally {
+            browser.quit();
+            browser = english;
+        }
     }
 
     @Test
