@@ -14,6 +14,8 @@ document.title = t('title');
 /** How long to wait before sending again when the answer did not say (503 without Retry-After). */
 const DEFAULT_RETRY_SECONDS = 5;
 let retryTimer = null;
+/** The one pending "send again when online": a page offline several times still sends once when back. */
+let onlineRetry = null;
 
 function reloaded() {
   const navigation = performance.getEntriesByType('navigation')[0];
@@ -51,6 +53,7 @@ function askToSignIn(code, scan, title) {
 
 async function submit(code, scan, token) {
   clearTimeout(retryTimer);
+  window.removeEventListener('online', onlineRetry);
   show('sending', 'quiet', venueHeader(t, code), heading(t(code.direction === 'IN' ? 'checkingIn' : 'checkingOut')));
   let answer;
   try {
@@ -59,7 +62,8 @@ async function submit(code, scan, token) {
     // no answer at all: the scan stays kept and unanswered, and goes again when the phone is back online
     show('offline', 'warn', venueHeader(t, code), heading(t('offlineTitle')), paragraph(t('offlineText')),
       button(t('retry'), () => submit(code, scan, token)));
-    window.addEventListener('online', () => submit(code, scan, token), { once: true });
+    onlineRetry = () => submit(code, scan, token);
+    window.addEventListener('online', onlineRetry, { once: true });
     return;
   }
   if (answer.status === 200 && answer.body) {
