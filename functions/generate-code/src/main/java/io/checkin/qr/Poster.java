@@ -2,7 +2,10 @@ package io.checkin.qr;
 
 import io.checkin.code.Direction;
 
-/** A printable A5 poster (SVG): what to do, where you are, and the code, large enough to scan from a metre. */
+/**
+ * A printable A5 poster (SVG): what to do (with the phone's camera: the code is a link to the check-in page), where
+ * you are, and the code, large enough to scan from a metre.
+ */
 public final class Poster {
 
     private static final int WIDTH = 600;
@@ -35,9 +38,11 @@ public final class Poster {
                 + (content.address() == null ? "" : fitted(214, 20, "normal", "#444", content.address()))
                 + "<g transform=\"translate(" + codeX + " " + codeY + ") scale(" + scale + ")\" shape-rendering=\"crispEdges\">"
                 + QrSvg.body(qr) + "</g>"
-                + text(WIDTH / 2, 770, 22, "normal", "#000",
-                        content.direction() == Direction.IN ? "Check in when you arrive" : "Check out when you leave")
-                + text(WIDTH / 2, 815, 14, "normal", "#666", "Venue " + content.venueId() + " \u00b7 "
+                // the code is a link: the phone's own camera opens it, no app to find first
+                + fitted(752, 22, "normal", "#000", "Point your phone's camera at the code")
+                + fitted(784, 22, "normal", "#000", content.direction() == Direction.IN
+                        ? "and tap the link to check in as you arrive" : "and tap the link to check out as you leave")
+                + text(WIDTH / 2, 826, 14, "normal", "#666", "Venue " + content.venueId() + " \u00b7 "
                         + (content.direction() == Direction.IN ? "entry" : "exit") + " code \u00b7 version "
                         + content.codeVersion())
                 + "</svg>";

@@ -107,6 +107,16 @@ class QrRenderingTest {
         assertTrue(parse(poster).getDocumentElement().getTextContent().contains("Scan to enter"));
     }
 
+    @Test
+    void posterTellsAPersonToOpenTheCodeWithTheirPhonesCamera() throws Exception {
+        for (Direction direction : Direction.values()) {
+            String poster = Poster.render(qr, new Poster.Content("abcdefghijk", "Gym", null, direction, 1));
+            String text = parse(poster).getDocumentElement().getTextContent();
+            assertTrue(text.contains("phone's camera"), text);
+            assertTrue(text.contains(direction == Direction.IN ? "tap the link to check in" : "tap the link to check out"), text);
+        }
+    }
+
     static String decode(BufferedImage image) throws NotFoundException {
         return new MultiFormatReader()
                 .decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)))).getText();

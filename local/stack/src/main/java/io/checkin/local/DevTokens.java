@@ -26,11 +26,28 @@ final class DevTokens {
     private final PrivateKey key;
 
     DevTokens(Path keysDir) {
+        this(signingKey(ensured(keysDir).resolve(DevKeys.AUTH_PRIVATE)));
+    }
+
+    private DevTokens(PrivateKey key) {
+        this.key = key;
+    }
+
+    /** Tokens signed with the key in this PEM file, the one the running stack names in smallrye.jwt.sign.key.location. */
+    static DevTokens signingWith(Path privateKeyPem) {
+        return new DevTokens(signingKey(privateKeyPem));
+    }
+
+    private static Path ensured(Path keysDir) {
         DevKeys.ensure(keysDir);
+        return keysDir;
+    }
+
+    private static PrivateKey signingKey(Path pem) {
         try {
-            this.key = KeyFiles.privateKey(Files.readString(keysDir.resolve(DevKeys.AUTH_PRIVATE)), "RSA");
+            return KeyFiles.privateKey(Files.readString(pem), "RSA");
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot read the development key in " + keysDir, e);
+            throw new java.io.UncheckedIOException("Cannot read the development key " + pem, e);
         }
     }
 

@@ -1,0 +1,68 @@
+package io.checkin.local;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.checkin.testing.Api;
+import io.checkin.testing.StoreTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The local stack serves the check-in page at every code's address to anyone, with the files it loads, while the
+ * functions beside it still want a token; its development sign-in hands out citizen tokens the functions accept.
+ */
+@QuarkusTest
+@QuarkusTestResource(StoreTestResource.class)
+class CheckInPageServedTest {
+
+    @Test
+    void aCodesAddressIsThePageWithoutAToken() {
+        given().get("/c/x").then().statusCode(200).contentType(startsWith("text/html"))
+                .header("Content-Security-Policy", containsString("default-src 'self'"))
+                .body(containsString("/checkin-page/app.js"));
+    }
+
+    @Test
+    void thePagesFilesLoadWithoutAToken() {
+        for (String file : new String[] { "app.js", "code.js", "scan.js", "screens.js", "messages.js", "sign-in.js" }) {
+            given().get("/checkin-page/" + file).then().statusCode(200).contentType(containsString("javascript"));
+        }
+        given().get("/checkin-page/checkin.css").then().statusCode(200).contentType(startsWith("text/css"));
+    }
+
+    @Test
+    void theFunctionsStillAnswer401WithoutAToken() {
+        for (String function : new String[] { "scan-in", "scan-out", "register-venue", "my-visits" }) {
+            Api.problem(Api.call(function, null, Map.of()), 401, "unauthorized", null);
+        }
+    }
+
+    @Test
+    void aPathBesideThePageIsNotOpened() {
+        Api.problem(Api.request(null).get("/cx").then(), 401, "unauthorized", null);
+    }
+
+    @Test
+    void signingInGivesACitizenTokenTheScanFunctionsAccept() {
+        String token = given().contentType("application/json").body(Map.of("name", "Lin Wei")).post("/dev/sign-in")
+                .then().statusCode(200).body("subject", equalTo("Lin Wei")).extract().path("token");
+        // accepted: the body is refused for what it lacks, not the caller for who they are
+        Api.problem(Api.call("scan-in", token, Map.of("scanId", UUID.randomUUID().toString())), 400, "missing-field", "code");
+    }
+
+    @Test
+    void signingInWithoutANameIsRefused() {
+        Api.problem(given().contentType("application/json").body(Map.of("name", " ")).post("/dev/sign-in").then(),
+                400, "invalid-field", "name");
+        Api.problem(given().contentType("application/json").body("{").post("/dev/sign-in").then(),
+                400, "malformed-json", null);
+    }
+}

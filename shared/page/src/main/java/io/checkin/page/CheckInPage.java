@@ -1,0 +1,56 @@
+package io.checkin.page;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Serves the check-in page at every venue code's URL, {@code /c/{token}}: the same static HTML whatever the token,
+ * which the page's script reads from its own address. The files it loads are under {@code /checkin-page/}.
+ */
+@ApplicationScoped
+public class CheckInPage {
+
+    static final String PAGE = "META-INF/resources/checkin-page/index.html";
+    /**
+     * Everything the page loads comes from this origin, so a script injected into it could send the person's token
+     * nowhere else; the token in the address is not sent on as a referrer.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private final Buffer html = Buffer.buffer(read(PAGE));
+
+    void register(@Observes Router router) {
+        router.get("/c/:token").handler(this::serve);
+    }
+
+    void serve(RoutingContext ctx) {
+        ctx.response()
+                .putHeader("Content-Type", "text/html; charset=utf-8")
+                // a reload must ask again: the page is tiny, and an old copy would keep an old script
+                .putHeader("Cache-Control", "no-store")
+                .putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .putHeader("Referrer-Policy", "no-referrer")
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .end(html);
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = CheckInPage.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("The check-in page is missing from the class path: " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the check-in page " + resource, e);
+        }
+    }
+}
