@@ -67,15 +67,18 @@ CHECKIN_DATA_DIR="$BENCH_DIR" LOCAL_STACK_SKIP_BUILD=1 ./local-stack tokens citi
 mkdir -p "$BENCH_DIR/acks"
 
 rss_mib() { awk '/VmRSS/{printf "%d", $2 / 1024}' "/proc/$pid/status"; }
-metric() { # NAME [STRUCTURE]: the function's metric now (awk reads all of it: curl must not meet a closed pipe)
-  curl -sf -m 5 -H "Authorization: Bearer $TOKEN_operator" "$fn_base/q/metrics" | awk -v name="$1" -v s="${2:-}" \
-    '!found && $1 ~ "^" name && (s == "" || index($1, "structure=\"" s "\"")) {found = sprintf("%d", $2)} END {print found}'
+metrics() { curl -sf -m 5 -H "Authorization: Bearer $TOKEN_operator" "$fn_base/q/metrics" || true; }
+metric() { # NAME [STRUCTURE] [METRICS]: one metric's value, from METRICS or read now
+  awk -v name="$1" -v s="${2:-}" '!found && $1 ~ "^" name && (s == "" || index($1, "structure=\"" s "\"")) {
+    found = sprintf("%d", $2) } END {print found}' <<<"${3:-$(metrics)}"
 }
-report() { # STEP
+report() { # STEP: every structure from one read of the metrics
+  local now; now=$(metrics)
   printf '%-34s %16s %16s %16s %14s %10s\n' "$1" \
-    "$(metric checkin_memory_entries verified-codes)/$venues" "$(metric checkin_memory_entries venue-states)/$venues" \
-    "$(metric checkin_memory_entries people-counted)/$people" "$(metric checkin_scan_queue_size)/$queue" \
-    "$(rss_mib)/$limit_mi"
+    "$(metric checkin_memory_entries verified-codes "$now")/$venues" \
+    "$(metric checkin_memory_entries venue-states "$now")/$venues" \
+    "$(metric checkin_memory_entries people-counted "$now")/$people" \
+    "$(metric checkin_scan_queue_size "" "$now")/$queue" "$(rss_mib)/$limit_mi"
 }
 printf '%-34s %16s %16s %16s %14s %10s\n' step "verified codes" "venue states" "people counted" "queued scans" "RSS MiB"
 sleep 5
@@ -92,7 +95,8 @@ scan() { # SECONDS CONNECTIONS: wrk on scan-in, going on in the files where the 
 for round in $(seq 1 "$ROUNDS"); do
   scan 10 "$CONNECTIONS"
   report "fill round $round ($SCAN_RATE)"
-  codes_now=$(metric checkin_memory_entries verified-codes) people_now=$(metric checkin_memory_entries people-counted)
+  now=$(metrics)
+  codes_now=$(metric checkin_memory_entries verified-codes "$now") people_now=$(metric checkin_memory_entries people-counted "$now")
   (( ${codes_now:-0} >= venues * 99 / 100 && ${people_now:-0} >= people * 95 / 100 )) && break
 done
 

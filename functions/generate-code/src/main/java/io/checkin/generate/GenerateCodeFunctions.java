@@ -11,7 +11,6 @@ import io.checkin.auth.Roles;
 import io.checkin.error.Fields;
 import io.checkin.generate.VenueDraft;
 import io.checkin.generate.VenueService;
-import io.checkin.venue.Venue;
 import io.checkin.venue.VenueIds;
 import io.checkin.venue.VenueStatus;
 import io.quarkus.funqy.Funq;
@@ -34,17 +33,13 @@ public class GenerateCodeFunctions {
     @Inject
     Caller caller;
 
-    @Inject
-    RenderBudget renders;
 
     @Funq("register-venue")
     public VenueWithCodes registerVenue(RegisterVenueRequest request) {
         Fields.required(request, "body");
         VenueDraft draft = request.draft().validated("");
         var formats = FormatSelection.of(request.formats(), FormatSelection.ALL);
-        try (var room = renders.reserve(2, formats)) {
-            return codes.withCodes(venues.register(caller.subject(), draft), formats);
-        }
+        return codes.withCodes(() -> venues.register(caller.subject(), draft), formats);
     }
 
     @Funq("register-venues")
@@ -56,29 +51,23 @@ public class GenerateCodeFunctions {
             valid.add(drafts.get(i).validated("venues[" + i + "]."));
         }
         var formats = FormatSelection.of(request.formats(), FormatSelection.NONE);
-        try (var room = renders.reserve(2 * valid.size(), formats)) {
-            List<Venue> registered = venues.registerAll(caller.subject(), valid);
-            return new BulkRegistration(registered.size(),
-                    registered.stream().map(v -> codes.withCodes(v, formats)).toList());
-        }
+        List<VenueWithCodes> registered = codes.allWithCodes(valid.size(),
+                () -> venues.registerAll(caller.subject(), valid), formats);
+        return new BulkRegistration(registered.size(), registered);
     }
 
     @Funq("reissue-codes")
     public VenueWithCodes reissueCodes(VenueRequest request) {
         String venueId = venueId(request);
         var formats = FormatSelection.of(request.formats(), FormatSelection.ALL);
-        try (var room = renders.reserve(2, formats)) {
-            return codes.withCodes(venues.reissue(caller.subject(), venueId), formats);
-        }
+        return codes.withCodes(() -> venues.reissue(caller.subject(), venueId), formats);
     }
 
     @Funq("venue-codes")
     public VenueWithCodes venueCodes(VenueRequest request) {
         String venueId = venueId(request);
         var formats = FormatSelection.of(request.formats(), FormatSelection.ALL);
-        try (var room = renders.reserve(2, formats)) {
-            return codes.withCodes(venues.owned(caller.subject(), venueId), formats);
-        }
+        return codes.withCodes(() -> venues.owned(caller.subject(), venueId), formats);
     }
 
     @Funq("suspend-venue")

@@ -89,11 +89,6 @@ public class RenderBudget {
         return () -> room.release(kib);
     }
 
-    /** The largest rendering of each format, in bytes. */
-    public Map<CodeFormat, Long> largest() {
-        return Map.copyOf(largest);
-    }
-
     @Produces
     @Singleton
     static MemoryReservation renderings(GenerateConfig config) {

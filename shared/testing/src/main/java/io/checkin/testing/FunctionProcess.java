@@ -11,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import io.checkin.dev.DevKeys;
 
 /**
  * A packaged function ({@code target/quarkus-app/quarkus-run.jar}) running as a child process on a free
@@ -64,7 +67,7 @@ public final class FunctionProcess implements AutoCloseable {
      * get as far as its start-up checks.
      */
     public static Map<String, String> startableConfig(Path workDir) {
-        Map<String, String> config = new java.util.HashMap<>(io.checkin.dev.DevKeys.ensure(workDir.resolve("keys")));
+        Map<String, String> config = new HashMap<>(DevKeys.ensure(workDir.resolve("keys")));
         config.put("quarkus.mongodb.connection-string", "mongodb://127.0.0.1:1");
         return config;
     }
