@@ -2,6 +2,8 @@
 // the scan, so a reload or a retry (after a dropped connection, a 503) sends the same scan: the function records it
 // once and answers `duplicate` to the repeat, with the time of the first recording.
 
+import { functionUrl, settings } from './settings.js';
+
 const PREFIX = 'checkin.scan.';
 /** The functions accept a clientAt up to 24 hours old; an older unsent scan is started again. */
 const MAX_AGE_MS = 23 * 60 * 60 * 1000;
@@ -37,7 +39,9 @@ export function markAnswered(code, scan) {
  * rejects only when no answer came (no connection).
  */
 export async function send(code, scan, token) {
-  const response = await fetch(code.direction === 'IN' ? '/scan-in' : '/scan-out', {
+  const current = await settings();
+  const url = code.direction === 'IN' ? functionUrl(current, 'scanIn', '/scan-in') : functionUrl(current, 'scanOut', '/scan-out');
+  const response = await fetch(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token },
     body: JSON.stringify({ code: code.token, scanId: scan.scanId, clientAt: scan.clientAt }),

@@ -13,7 +13,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Serves the check-in page at every venue code's URL, {@code /c/{token}}: the same static HTML whatever the token,
- * which the page's script reads from its own address. The files it loads are under {@code /checkin-page/}.
+ * which the page's script reads from its own address. The files it loads are under {@code /checkin-page/}, with its
+ * settings ({@link PageSettings}) at {@code /checkin-page/settings.json}.
  */
 @ApplicationScoped
 public class CheckInPage {
@@ -23,13 +24,33 @@ public class CheckInPage {
      * Everything the page loads comes from this origin, so a script injected into it could send the person's token
      * nowhere else; the token in the address is not sent on as a referrer.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    static String contentSecurityPolicy(PageSettings settings) {
+        String connect = String.join(" ", settings.otherOrigins());
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'"
+                + (connect.isEmpty() ? "" : " " + connect)
+                + "; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    }
 
     private final Buffer html = Buffer.buffer(read(PAGE));
+    private final Buffer settingsJson;
+    private final String contentSecurityPolicy;
+
+    CheckInPage(PageSettings settings) {
+        this.settingsJson = settings.json().toBuffer();
+        this.contentSecurityPolicy = contentSecurityPolicy(settings);
+    }
 
     void register(@Observes Router router) {
         router.get("/c/:token").handler(this::serve);
+        router.get("/checkin-page/settings.json").handler(this::settings);
+    }
+
+    void settings(RoutingContext ctx) {
+        ctx.response()
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Cache-Control", "no-store")
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .end(settingsJson);
     }
 
     void serve(RoutingContext ctx) {
@@ -37,7 +58,7 @@ public class CheckInPage {
                 .putHeader("Content-Type", "text/html; charset=utf-8")
                 // a reload must ask again: the page is tiny, and an old copy would keep an old script
                 .putHeader("Cache-Control", "no-store")
-                .putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .putHeader("Content-Security-Policy", contentSecurityPolicy)
                 .putHeader("Referrer-Policy", "no-referrer")
                 .putHeader("X-Content-Type-Options", "nosniff")
                 .end(html);
