@@ -51,6 +51,12 @@ final class Manifests {
         return all().stream().filter(Service.class::isInstance).map(Service.class::cast).toList();
     }
 
+    /** The Services that run a function (every one but the check-in page's). */
+    static List<Service> functionServices() {
+        List<String> functions = functionModules();
+        return services().stream().filter(s -> functions.contains(s.getMetadata().getName())).toList();
+    }
+
     static <T extends HasMetadata> List<T> ofKind(Class<T> kind) {
         return all().stream().filter(kind::isInstance).map(kind::cast).toList();
     }

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.checkin.page.PageConfig;
 import io.checkin.scan.ScanConfig;
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -27,12 +28,16 @@ import io.smallrye.config.WithDefault;
 /** The manifests say what the code reads: names, keys, ports, paths and files line up. */
 class ManifestsMatchCodeTest {
 
+    private static final String PAGE = "page";
     private static final String JWT_KEY_DEFAULT = "/var/run/secrets/checkin/jwt/public-key.pem";
 
     @Test
-    void eachFunctionModuleHasExactlyOneServiceAndEachServiceAModule() {
+    void eachFunctionModuleAndThePageHaveExactlyOneServiceAndEachServiceAModule() {
         List<String> services = Manifests.services().stream().map(s -> s.getMetadata().getName()).sorted().toList();
-        assertEquals(Manifests.functionModules(), services);
+        List<String> modules = new ArrayList<>(Manifests.functionModules());
+        modules.add(PAGE);
+        modules.sort(null);
+        assertEquals(modules, services);
     }
 
     @Test
@@ -76,7 +81,7 @@ class ManifestsMatchCodeTest {
 
     @Test
     void everyKeyFileTheCodeIsPointedAtIsMounted() {
-        for (Service service : Manifests.services()) {
+        for (Service service : Manifests.functionServices()) {
             List<String> files = mountedFiles(service);
             assertTrue(files.contains(JWT_KEY_DEFAULT), service.getMetadata().getName() + " has the token key");
             for (EnvVar env : container(service).getEnv()) {
@@ -103,7 +108,7 @@ class ManifestsMatchCodeTest {
         Duration queue = DurationConverter.parseDuration(ScanConfig.GroupCommit.class.getMethod("drainTimeout")
                 .getAnnotation(WithDefault.class).value());
         Duration needed = queueProxyDrain.plus(inFlight).plus(queue);
-        for (Service service : Manifests.services()) {
+        for (Service service : Manifests.functionServices()) {
             long grace = service.getSpec().getTemplate().getSpec().getTimeoutSeconds();
             assertTrue(grace >= needed.toSeconds(), service.getMetadata().getName() + ": timeoutSeconds " + grace
                     + " leaves no time for shutdown; needs " + needed.toSeconds());
@@ -120,8 +125,21 @@ class ManifestsMatchCodeTest {
     }
 
     @Test
+    void thePageIsReadyWhenItServesOneOfItsFilesAndDrainsWithTheQueueProxy() {
+        Service page = Manifests.services().stream().filter(s -> s.getMetadata().getName().equals(PAGE)).findFirst()
+                .orElseThrow();
+        Container container = container(page);
+        assertEquals(8080, container.getPorts().get(0).getContainerPort());
+        for (String path : List.of(container.getReadinessProbe().getHttpGet().getPath(),
+                container.getLivenessProbe().getHttpGet().getPath())) {
+            assertNotNull(PageConfig.class.getClassLoader().getResource("META-INF/resources" + path), path);
+        }
+        assertTrue(page.getSpec().getTemplate().getSpec().getTimeoutSeconds() >= 30, "the queue-proxy drains 30 s");
+    }
+
+    @Test
     void portsAndHealthPathsAreQuarkusDefaults() {
-        for (Service service : Manifests.services()) {
+        for (Service service : Manifests.functionServices()) {
             Container container = container(service);
             assertEquals(8080, container.getPorts().get(0).getContainerPort());
             assertEquals("/q/health/ready", container.getReadinessProbe().getHttpGet().getPath());

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import io.checkin.store.StoreCollections;
 import io.checkin.testing.Api;
+import io.checkin.testing.PageOriginContract;
 import io.checkin.testing.StoreCounts;
 import io.checkin.testing.StoreTestResource;
 import io.checkin.testing.TestVenues;
@@ -32,7 +33,13 @@ import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 @QuarkusTestResource(StoreTestResource.class)
-class QueryHistoryTest {
+class QueryHistoryTest implements PageOriginContract {
+
+    @Override
+    public String pagePath() {
+        return "/my-visits";
+    }
+
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 

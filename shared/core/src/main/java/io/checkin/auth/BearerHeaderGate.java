@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.checkin.error.ProblemException;
+import io.checkin.error.RouteOrder;
 import io.quarkus.vertx.http.runtime.PolicyMappingConfig;
 import io.quarkus.vertx.http.runtime.VertxHttpConfig;
 import io.smallrye.config.SmallRyeConfig;
@@ -52,7 +53,7 @@ public class BearerHeaderGate {
     }
 
     void register(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::check);
+        router.route().order(RouteOrder.CHECKS).handler(this::check);
     }
 
     void check(RoutingContext ctx) {

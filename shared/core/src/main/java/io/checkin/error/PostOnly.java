@@ -17,7 +17,7 @@ import io.vertx.ext.web.RoutingContext;
 public class PostOnly {
 
     void register(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::check);
+        router.route().order(RouteOrder.CHECKS).handler(this::check);
     }
 
     void check(RoutingContext ctx) {

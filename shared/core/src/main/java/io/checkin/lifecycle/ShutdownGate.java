@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.checkin.error.ProblemException;
+import io.checkin.error.RouteOrder;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -22,7 +23,7 @@ public class ShutdownGate {
     private volatile boolean stopping;
 
     void register(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::check);
+        router.route().order(RouteOrder.CHECKS).handler(this::check);
     }
 
     void stopping(@Observes ShutdownDelayInitiatedEvent event) {

@@ -28,7 +28,7 @@ import io.restassured.response.ValidatableResponse;
  * What scan-in and scan-out both promise, over HTTP. Each function module runs it for its own direction:
  * {@code class ScanInTest extends ScanFunctionContract}.
  */
-public abstract class ScanFunctionContract {
+public abstract class ScanFunctionContract implements PageOriginContract {
 
     @Inject
     TestVenues testVenues;
@@ -48,6 +48,11 @@ public abstract class ScanFunctionContract {
 
     protected String function() {
         return direction() == Direction.IN ? "scan-in" : "scan-out";
+    }
+
+    @Override
+    public String pagePath() {
+        return "/" + function();
     }
 
     protected String code() {
