@@ -13,8 +13,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Serves the check-in page at every venue code's URL, {@code /c/{token}}: the same static HTML whatever the token,
- * which the page's script reads from its own address. The files it loads are under {@code /checkin-page/}, with its
- * settings ({@link PageSettings}) at {@code /checkin-page/settings.json}.
+ * which the page's script reads from its own address; and the same page where the identity provider sends the person
+ * back ({@link PageSettings#SIGNED_IN_PATH}). The files it loads are under {@code /checkin-page/}, with its settings
+ * ({@link PageSettings}) at {@code /checkin-page/settings.json}.
  */
 @ApplicationScoped
 public class CheckInPage {
@@ -42,6 +43,7 @@ public class CheckInPage {
 
     void register(@Observes Router router) {
         router.get("/c/:token").handler(this::serve);
+        router.get(PageSettings.SIGNED_IN_PATH).handler(this::serve);
         router.get("/checkin-page/settings.json").handler(this::settings);
     }
 

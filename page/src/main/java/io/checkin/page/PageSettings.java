@@ -17,6 +17,14 @@ import io.vertx.core.json.JsonObject;
 @ApplicationScoped
 public class PageSettings {
 
+    /**
+     * Where the identity provider sends the person back (the page's redirect URI, registered at the provider with the
+     * page's origin before it): the page itself, which completes the sign-in and returns to the code it came from.
+     */
+    public static final String SIGNED_IN_PATH = "/checkin-page/signed-in";
+
+    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
+
     private final JsonObject json;
     private final Set<String> origins = new LinkedHashSet<>();
 
@@ -27,8 +35,9 @@ public class PageSettings {
             URI issuer = required(oidc.issuer(), "checkin.page.openid-connect.issuer");
             signIn.put("issuer", issuer.toString())
                     .put("clientId", required(oidc.clientId(), "checkin.page.openid-connect.client-id"))
-                    .put("scope", oidc.scope());
-            origins.add(origin(issuer, "checkin.page.openid-connect.issuer"));
+                    .put("scope", oidc.scope())
+                    .put("redirectPath", SIGNED_IN_PATH);
+            origins.add(secureOrigin(issuer, "checkin.page.openid-connect.issuer"));
         }
         PageConfig.Functions functions = config.functions();
         json = new JsonObject().put("signIn", signIn).put("functions", new JsonObject()
@@ -63,6 +72,18 @@ public class PageSettings {
             throw new IllegalStateException(key + " must be an absolute http(s) URL, not '" + uri + "'");
         }
         return scheme + "://" + uri.getHost().toLowerCase() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+    }
+
+    /**
+     * The identity provider's origin, https unless it is on this machine (a test's provider): the page's OpenID
+     * Connect client refuses to send a sign-in over plain http anywhere else, so such a setting could never work.
+     */
+    static String secureOrigin(URI uri, String key) {
+        String origin = origin(uri, key);
+        if (origin.startsWith("http:") && !LOOPBACK.contains(uri.getHost().toLowerCase())) {
+            throw new IllegalStateException(key + " must be an https URL (http only for localhost), not '" + uri + "'");
+        }
+        return origin;
     }
 
     private static <T> T required(Optional<T> value, String key) {

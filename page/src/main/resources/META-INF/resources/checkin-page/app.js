@@ -4,7 +4,7 @@ import { readCode } from './code.js';
 import { language, message, PROBLEM_SCREENS } from './messages.js';
 import { markAnswered, scanFor, send } from './scan.js';
 import { button, clockTime, dateTime, form, heading, liveClock, paragraph, show, venueHeader } from './screens.js';
-import { currentToken, forget, signIn } from './sign-in.js';
+import { currentToken, forget, returningFromSignIn, signIn, signInKind } from './sign-in.js';
 
 const lang = language(navigator.language);
 const t = (key, params) => message(lang, key, params);
@@ -22,7 +22,13 @@ function reloaded() {
   return Boolean(navigation && navigation.type === 'reload');
 }
 
-function start() {
+async function start() {
+  try {
+    await returningFromSignIn();
+  } catch (e) {
+    signInRefused(e);
+    return;
+  }
   const code = readCode(location.pathname);
   if (!code) {
     show('invalid-code', 'stop', heading(t('invalidCodeTitle')), paragraph(t('invalidCodeText')));
@@ -37,18 +43,31 @@ function start() {
   }
 }
 
-function askToSignIn(code, scan, title) {
+async function askToSignIn(code, scan, title) {
   const error = paragraph('', 'error');
   error.setAttribute('role', 'alert');
+  // with an identity provider the page is left for its sign-in, and the scan kept for this code goes on on return
+  const atProvider = await signInKind().catch(() => 'openid-connect') === 'openid-connect';
   show('sign-in', 'quiet', venueHeader(t, code), heading(t(title)),
     paragraph(t('signInLead', { venue: code.venueName })),
-    form(t, async (name) => {
+    atProvider && button(t('signInButton'), () => signIn().catch(() => { error.textContent = t('signInFailed'); })),
+    !atProvider && form(t, async (name) => {
       try {
         submit(code, scan, await signIn(name));
       } catch (e) {
         error.textContent = t('signInFailed');
       }
     }), error);
+}
+
+/** The provider gave no token: nothing was sent; back at the code, the person may sign in again. */
+function signInRefused(refused) {
+  const code = readCode(location.pathname);
+  const [title, text] = refused.reason === 'denied' ? ['signInDeniedTitle', 'signInDeniedText']
+    : ['signInFailedTitle', 'signInFailedText'];
+  const again = () => signIn().catch(() => signInRefused({ reason: 'failed' }));
+  show(refused.reason === 'denied' ? 'sign-in-denied' : 'sign-in-failed', 'stop', code && venueHeader(t, code),
+    heading(t(title)), paragraph(t(text), 'lead'), code && button(t('signInAgain'), again));
 }
 
 async function submit(code, scan, token) {

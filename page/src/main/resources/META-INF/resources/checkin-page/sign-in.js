@@ -1,9 +1,13 @@
-// Who the person is: the one module that knows how a citizen token is obtained and kept. On the local stack it
-// asks the development sign-in (POST /dev/sign-in, which no deployment has); real sign-in (OpenID Connect) replaces
-// this module and keeps its three exports.
+// Who the person is: the one module that knows how a citizen token is obtained and kept. The settings say how:
+// 'openid-connect', the deployment's identity provider (openid-connect.js), or 'development', the local stack's
+// POST /dev/sign-in, which no deployment has.
 import { decodeSegment } from './code.js';
+import { finishSignIn, SignInRefused, startSignIn } from './openid-connect.js';
+import { settings } from './settings.js';
 
 const KEY = 'checkin.citizen-token';
+/** When the provider said the token ends (expires_in), if that is before the token's own exp. */
+const EXPIRES_KEY = 'checkin.citizen-token.expires-at';
 /** A token this close to its expiry is not used: the scan would be refused on the way. */
 const MARGIN_SECONDS = 30;
 
@@ -14,15 +18,31 @@ export function currentToken() {
     return null;
   }
   const claims = decodeSegment(token.split('.')[1] || '');
-  if (!claims || typeof claims.exp !== 'number' || claims.exp - MARGIN_SECONDS <= Date.now() / 1000) {
+  const expiresAt = Math.min(claims && typeof claims.exp === 'number' ? claims.exp : 0,
+    Number(localStorage.getItem(EXPIRES_KEY) || Infinity));
+  if (expiresAt - MARGIN_SECONDS <= Date.now() / 1000) {
     forget();
     return null;
   }
   return token;
 }
 
-/** Signs the person in under the name they gave; resolves to the token, or rejects with the answer's status. */
+/** How the person signs in here: 'openid-connect' (a button to the provider) or 'development' (their name). */
+export async function signInKind() {
+  return (await settings()).signIn.kind;
+}
+
+/**
+ * Signs the person in. With the identity provider, sends them there and does not resolve: the page is left, and
+ * returningFromSignIn completes it when they come back. In development, under the name they gave: resolves to the
+ * token, or rejects with the answer's status.
+ */
 export async function signIn(name) {
+  const current = (await settings()).signIn;
+  if (current.kind === 'openid-connect') {
+    await startSignIn(current);
+    return new Promise(() => {});
+  }
   const response = await fetch('/dev/sign-in', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -32,11 +52,44 @@ export async function signIn(name) {
     throw new Error('sign-in ' + response.status);
   }
   const body = await response.json();
-  localStorage.setItem(KEY, body.token);
+  keep(body.token);
   return body.token;
+}
+
+/**
+ * When this page is the provider's answer (the settings' redirectPath): keeps the token and puts the code the person
+ * came from back in the address, without the answer's parameters, so the page goes on with that code. Rejects with
+ * SignInRefused (reason 'denied' or 'failed') when no token came; the code's address is put back all the same.
+ */
+export async function returningFromSignIn() {
+  if (location.pathname.startsWith('/c/')) {
+    return; // a code's own address: the common case waits for nothing
+  }
+  const current = (await settings()).signIn;
+  if (current.kind !== 'openid-connect' || location.pathname !== current.redirectPath) {
+    return;
+  }
+  try {
+    const signedIn = await finishSignIn(current, new URL(location.href));
+    keep(signedIn.token, signedIn.expiresIn);
+    history.replaceState(null, '', signedIn.returnTo || current.redirectPath);
+  } catch (e) {
+    const refused = e instanceof SignInRefused ? e : new SignInRefused('failed', null, e);
+    history.replaceState(null, '', refused.returnTo || current.redirectPath);
+    throw refused;
+  }
 }
 
 /** Forgets the token, e.g. when a function refused it. */
 export function forget() {
   localStorage.removeItem(KEY);
+  localStorage.removeItem(EXPIRES_KEY);
+}
+
+function keep(token, expiresInSeconds) {
+  forget();
+  localStorage.setItem(KEY, token);
+  if (typeof expiresInSeconds === 'number') {
+    localStorage.setItem(EXPIRES_KEY, String(Math.floor(Date.now() / 1000) + expiresInSeconds));
+  }
 }

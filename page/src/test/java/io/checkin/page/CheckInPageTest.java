@@ -27,6 +27,15 @@ class CheckInPageTest {
     }
 
     @Test
+    void theIdentityProviderSendsThePersonBackToThePageUnderTheSamePolicy() {
+        given().get("/checkin-page/signed-in?code=abc&state=xyz").then().statusCode(200)
+                .contentType(startsWith("text/html")).header("Cache-Control", "no-store")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Content-Security-Policy", containsString("connect-src 'self' https://id.example.org "))
+                .body(containsString("/checkin-page/app.js"));
+    }
+
+    @Test
     void thePageMayConnectToItsOriginTheFunctionsAndTheIdentityProviderOnly() {
         given().get("/c/x").then().header("Content-Security-Policy", containsString(
                 "connect-src 'self' https://id.example.org https://scan-in.example.org https://scan-out.example.org "
@@ -41,6 +50,7 @@ class CheckInPageTest {
                 .body("signIn.issuer", equalTo("https://id.example.org/realms/checkin"))
                 .body("signIn.clientId", equalTo("checkin-page"))
                 .body("signIn.scope", equalTo("openid"))
+                .body("signIn.redirectPath", equalTo("/checkin-page/signed-in"))
                 .body("functions.scanIn", equalTo("https://scan-in.example.org"))
                 .body("functions.scanOut", equalTo("https://scan-out.example.org"))
                 .body("functions.queryHistory", equalTo("https://query-history.example.org:8443"));
@@ -49,7 +59,7 @@ class CheckInPageTest {
     @Test
     void thePagesFilesAreServed() {
         for (String file : new String[] { "app.js", "code.js", "scan.js", "screens.js", "messages.js", "sign-in.js",
-            "settings.js" }) {
+            "settings.js", "openid-connect.js", "vendor/oauth4webapi-3.8.8/index.js" }) {
             given().get("/checkin-page/" + file).then().statusCode(200).contentType(containsString("javascript"));
         }
         given().get("/checkin-page/checkin.css").then().statusCode(200).contentType(startsWith("text/css"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,17 @@ class PageSettingsTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> settings(Map.of("checkin.page.openid-connect.issuer", "https://id.example.org")));
         assertTrue(e.getMessage().contains("checkin.page.openid-connect.client-id"), e.getMessage());
+    }
+
+    @Test
+    void anIdentityProviderOverPlainHttpStopsTheStartUnlessItIsOnThisMachine() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> settings(Map.of(
+                "checkin.page.openid-connect.issuer", "http://id.example.org",
+                "checkin.page.openid-connect.client-id", "checkin-page")));
+        assertTrue(e.getMessage().contains("checkin.page.openid-connect.issuer"), e.getMessage());
+        PageSettings local = settings(Map.of("checkin.page.openid-connect.issuer", "http://localhost:9000",
+                "checkin.page.openid-connect.client-id", "checkin-page"));
+        assertEquals(Set.of("http://localhost:9000"), local.otherOrigins());
     }
 
     @Test
