@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.checkin.testing.Api;
 import io.checkin.testing.StoreTestResource;
+import io.restassured.RestAssured;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -36,6 +37,15 @@ class CheckInPageServedTest {
         given().get("/checkin-page/app.js").then().statusCode(200).contentType(containsString("javascript"));
         given().get("/checkin-page/settings.json").then().statusCode(200).body("signIn.kind", equalTo("development"))
                 .body("functions.scanIn", equalTo(""));
+    }
+
+    @Test
+    void aBrowserLoadsThePageFromTheFunctionsOwnOrigin() {
+        // a browser sends Origin with a module script's load: the functions' CORS must let their own origin by
+        String own = "http://localhost:" + RestAssured.port;
+        for (String path : new String[] { "/c/x", "/checkin-page/app.js", "/checkin-page/settings.json" }) {
+            given().header("Origin", own).get(path).then().statusCode(200);
+        }
     }
 
     @Test

@@ -21,7 +21,10 @@ import java.util.concurrent.TimeUnit;
 final class OidcProviderProcess implements AutoCloseable {
 
     static final Path DIR = Path.of("src/test/oidc").toAbsolutePath();
-    static final String INSTALL = "npm ci --prefix local/stack/src/test/oidc";
+    static final String INSTALL = "apt-get install -y nodejs npm";
+    /** The provider's packages, exactly as its package-lock.json pins them, from the npm registry. */
+    private static final List<String> NPM_CI = List.of("npm", "ci", "--no-audit", "--no-fund");
+    private static final Duration NPM_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
     private final List<String> output = new CopyOnWriteArrayList<>();
@@ -30,10 +33,30 @@ final class OidcProviderProcess implements AutoCloseable {
 
     OidcProviderProcess() throws IOException {
         if (!Files.isDirectory(DIR.resolve("node_modules/oidc-provider"))) {
-            fail("The sign-in test needs Node.js and the identity provider's packages: " + INSTALL);
+            install();
         }
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
+        }
+    }
+
+    /** Installs the provider's packages once per clone, as Maven fetches the Java ones: no step to remember. */
+    private static void install() {
+        try {
+            Process npm = new ProcessBuilder(NPM_CI).directory(DIR.toFile()).redirectErrorStream(true)
+                    .redirectOutput(DIR.resolve("npm-ci.log").toFile()).start();
+            if (!npm.waitFor(NPM_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                npm.destroyForcibly();
+                fail("npm ci in " + DIR + " took longer than " + NPM_TIMEOUT + ": see npm-ci.log there");
+            }
+            if (npm.exitValue() != 0) {
+                fail("npm ci in " + DIR + " failed: " + Files.readString(DIR.resolve("npm-ci.log")));
+            }
+        } catch (IOException e) {
+            fail("The sign-in test needs Node.js and npm to install its identity provider: " + INSTALL, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted while installing the identity provider's packages", e);
         }
     }
 
@@ -53,7 +76,7 @@ final class OidcProviderProcess implements AutoCloseable {
         try {
             process = builder.start();
         } catch (IOException e) {
-            fail("The sign-in test needs Node.js (node on the PATH) and then: " + INSTALL, e);
+            fail("The sign-in test needs Node.js (node on the PATH): " + INSTALL, e);
         }
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(
@@ -70,7 +93,7 @@ final class OidcProviderProcess implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!output.contains("READY " + issuer())) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
-                fail("The identity provider did not start (" + INSTALL + "?):\n" + String.join("\n", output));
+                fail("The identity provider did not start:\n" + String.join("\n", output));
             }
             Thread.sleep(100);
         }

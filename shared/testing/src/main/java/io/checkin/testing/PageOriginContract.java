@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.restassured.RestAssured;
+
 /**
  * A function the check-in page calls from its own origin (the host of {@code checkin.codes.public-base-url}, where
  * every code points) answers that origin's browser, and no other: a phone asks once per day whether it may send
@@ -29,6 +31,7 @@ public interface PageOriginContract {
                 .options(pagePath()).then().statusCode(200)
                 .header("Access-Control-Allow-Origin", PAGE_ORIGIN)
                 .header("Access-Control-Allow-Methods", containsString("POST"))
+                .header("Access-Control-Allow-Credentials", equalTo("false"))
                 .header("Access-Control-Allow-Headers", containsString("Authorization"))
                 .header("Access-Control-Max-Age", equalTo("86400"));
     }
@@ -39,6 +42,12 @@ public interface PageOriginContract {
                 .header("Access-Control-Request-Headers", "authorization,content-type")
                 .options(pagePath()).then(), 403, "origin-not-allowed", null)
                 .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    default void aBrowserOnTheFunctionsOwnOriginPassesAsOnTheLocalStack() {
+        Api.problem(Api.request(null).header("Origin", "http://localhost:" + RestAssured.port).body(Map.of())
+                .post(pagePath()).then(), 401, "unauthorized", null);
     }
 
     @Test
