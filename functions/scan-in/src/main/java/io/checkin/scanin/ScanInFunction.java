@@ -24,6 +24,6 @@ public class ScanInFunction {
 
     @Funq("scan-in")
     public Uni<ScanReceipt> scanIn(ScanRequest request) {
-        return scans.record(caller.subject(), request, Direction.IN);
+        return scans.record(caller, request, Direction.IN);
     }
 }

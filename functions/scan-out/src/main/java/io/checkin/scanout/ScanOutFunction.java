@@ -24,6 +24,6 @@ public class ScanOutFunction {
 
     @Funq("scan-out")
     public Uni<ScanReceipt> scanOut(ScanRequest request) {
-        return scans.record(caller.subject(), request, Direction.OUT);
+        return scans.record(caller, request, Direction.OUT);
     }
 }

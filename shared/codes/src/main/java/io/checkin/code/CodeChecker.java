@@ -13,11 +13,14 @@ import io.checkin.venue.VenueStatus;
 @ApplicationScoped
 public class CodeChecker {
 
-    @Inject
-    CodeVerifier verifier;
+    private final CodeVerifier verifier;
+    private final VenueStatusCache venues;
 
     @Inject
-    VenueStatusCache venues;
+    public CodeChecker(CodeVerifier verifier, VenueStatusCache venues) {
+        this.verifier = verifier;
+        this.venues = venues;
+    }
 
     public VenueCode check(String codeOrUrl, Direction expected) {
         VenueCode code = genuine(codeOrUrl, expected);

@@ -1,6 +1,9 @@
 package io.checkin.code;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+
+import org.jose4j.json.JsonUtil;
 
 /** Claim names of a venue code: short, because every byte makes the printed QR code denser. */
 public final class CodeClaims {
@@ -11,6 +14,16 @@ public final class CodeClaims {
     public static final String NAME = "name";
 
     private CodeClaims() {
+    }
+
+    /** The signed content of a code, as JSON: what a signature covers. */
+    public static String json(VenueCode code) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put(VENUE, code.venueId());
+        claims.put(DIRECTION, code.direction().name());
+        claims.put(VERSION, code.codeVersion());
+        claims.put(NAME, code.venueName());
+        return JsonUtil.toJson(claims);
     }
 
     static VenueCode parse(Map<String, Object> claims) {

@@ -51,6 +51,11 @@ public class VenueStatusCache {
         return states.estimatedSize();
     }
 
+    /** Holds a state as if read from the store (the warm-up's venues, which are in no store). */
+    public void remember(String venueId, VenueState state) {
+        states.put(venueId, Optional.of(state));
+    }
+
     public void forget(String venueId) {
         states.invalidate(venueId);
     }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.checkin.error.ProblemException;
+import io.checkin.preheat.PreheatTokens;
 
 /** Who is calling: the subject of the verified bearer token, which owns what the call creates or reads. */
 @RequestScoped
@@ -19,6 +20,17 @@ public class Caller {
 
     @Inject
     JsonWebToken token;
+
+    @Inject
+    PreheatTokens warmupTokens;
+
+    /**
+     * Whether this is the running warm-up's throwaway person: only a token the warm-up signed was verified with its
+     * issuer, so what it sends goes to the warm-up's scratch store, never to the real one.
+     */
+    public boolean warmup() {
+        return warmupTokens.isWarmup(token);
+    }
 
     public String subject() {
         String subject = token == null ? null : token.getSubject();

@@ -16,6 +16,9 @@ import jakarta.inject.Inject;
 
 import org.bson.Document;
 
+import com.mongodb.client.MongoCollection;
+
+import io.checkin.auth.Caller;
 import io.checkin.batch.GroupCommitter;
 import io.checkin.batch.ItemOutcome;
 import io.checkin.code.CodeChecker;
@@ -29,6 +32,7 @@ import io.checkin.lifecycle.ShutdownGate;
 import io.checkin.limit.KeyedRateLimiter;
 import io.checkin.store.ScanClock;
 import io.checkin.store.ScanDocument;
+import io.checkin.store.StoreCollections;
 import io.checkin.store.StoreConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -66,66 +70,106 @@ public class ScanService {
     @Inject
     StoreConfig storeConfig;
 
+    @Inject
+    StoreCollections collections;
+
     /**
      * Heap per scan waiting in the write queue at most, measured (ScanMemoryTest): the document with the longest
      * subject a token may carry, its queue slot and the future its request waits on.
      */
     public static final int BYTES_PER_QUEUED_SCAN = 1500;
 
-    private GroupCommitter<Document> committer;
+    /** People's scans: the published code keys, the venues' states, the scans collection. */
+    private ScanLane lane;
 
-    private KeyedRateLimiter perPerson;
+    /** The running warm-up's, or null (io.checkin.scan.ScanPreheat). */
+    private volatile ScanLane warmup;
 
     private Counter limited;
 
     @PostConstruct
     void start() {
-        ScanConfig.RateLimit limit = config.rateLimit();
-        if (limit.perMinute() > 0) {
-            perPerson = new KeyedRateLimiter(limit.perMinute(), Duration.ofMinutes(1), limit.trackedPeople(),
-                    System::nanoTime);
-        }
         limited = Counter.builder("checkin.scan.rate.limited")
                 .description("Scans refused because the person had used up their scans per minute").register(metrics);
-        ScanConfig.GroupCommit group = config.groupCommit();
-        if (group.enabled()) {
-            DistributionSummary sizes = DistributionSummary.builder("checkin.scan.batch.size")
-                    .description("Scans written per insertMany").register(metrics);
-            committer = new GroupCommitter<>("scans", writer::insertAll, group.maxBatch(), group.maxWait(),
-                    group.writers(), group.queueCapacity(), sizes::record);
-            Gauge.builder("checkin.scan.queue.size", committer, GroupCommitter::queued)
+        DistributionSummary sizes = DistributionSummary.builder("checkin.scan.batch.size")
+                .description("Scans written per insertMany").register(metrics);
+        lane = lane("scans", codes, collections.scans(), config.rateLimit().perMinute(), sizes::record);
+        if (lane.committer() != null) {
+            Gauge.builder("checkin.scan.queue.size", lane.committer(), GroupCommitter::queued)
                     .description("Scans waiting to be written").register(metrics);
+        }
+    }
+
+    /**
+     * A lane with its own code checks, limit and writer threads, into {@code scans}: built of the same classes for
+     * people and for the warm-up, so that what the warm-up compiles is what people's scans run.
+     */
+    private ScanLane lane(String name, CodeChecker checker, MongoCollection<Document> scans, int perMinute,
+            java.util.function.IntConsumer batchSizes) {
+        KeyedRateLimiter perPerson = perMinute <= 0 ? null
+                : new KeyedRateLimiter(perMinute, Duration.ofMinutes(1), config.rateLimit().trackedPeople(), System::nanoTime);
+        ScanConfig.GroupCommit group = config.groupCommit();
+        GroupCommitter<Document> committer = !group.enabled() ? null
+                : new GroupCommitter<>(name, batch -> writer.insertAll(scans, batch), group.maxBatch(), group.maxWait(),
+                        group.writers(), group.queueCapacity(), batchSizes);
+        return new ScanLane(checker, perPerson, committer, scans);
+    }
+
+    /**
+     * Opens the warm-up's lane: its codes checked by {@code checker}, its scans written into {@code scratch}, and its
+     * throwaway people limited as people are (with room for the warm-up's many scans each), counted apart from them.
+     */
+    public void openWarmup(CodeChecker checker, MongoCollection<Document> scratch) {
+        warmup = lane("warmup-scans", checker, scratch, config.rateLimit().perMinute() <= 0 ? 0 : Integer.MAX_VALUE / 2,
+                null);
+    }
+
+    /** Closes the warm-up's lane once its scans are written. */
+    public void closeWarmup() {
+        ScanLane closing = warmup;
+        warmup = null;
+        if (closing != null && closing.committer() != null) {
+            closing.committer().drain(config.groupCommit().drainTimeout());
         }
     }
 
     @PreDestroy
     void stop() {
-        if (committer != null) {
-            committer.drain(config.groupCommit().drainTimeout());
+        closeWarmup();
+        if (lane.committer() != null) {
+            lane.committer().drain(config.groupCommit().drainTimeout());
         }
     }
 
     /** How many people the scan limit counts now. */
     public long peopleCounted() {
-        return perPerson == null ? 0 : perPerson.tracked();
+        return lane.perPerson() == null ? 0 : lane.perPerson().tracked();
     }
 
-    public Uni<ScanReceipt> record(String userSub, ScanRequest request, Direction direction) {
+    /** The warm-up's lane for the warm-up's throwaway people while it runs; people's lane for everyone else. */
+    private ScanLane laneOf(Caller caller) {
+        ScanLane running = warmup;
+        return running != null && caller.warmup() ? running : lane;
+    }
+
+    public Uni<ScanReceipt> record(Caller caller, ScanRequest request, Direction direction) {
+        ScanLane lane = laneOf(caller);
+        String userSub = caller.subject();
         Fields.required(request, "body");
         String code = Fields.text(request.code(), "code", 4096);
         String scanId = ScanIds.canonical(request.scanId());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         checkClientAt(request.clientAt(), now);
-        VenueCode venue = codes.genuine(code, direction);
+        VenueCode venue = lane.codes().genuine(code, direction);
         String id = ScanIds.of(userSub, scanId);
         try {
-            codes.requireCurrent(venue);
+            lane.codes().requireCurrent(venue);
         } catch (CodeRejectedException stale) {
-            return refusedUnlessStored(id, scanId, venue, () -> stale);
+            return refusedUnlessStored(lane, id, scanId, venue, () -> stale);
         }
-        Duration wait = takePermit(userSub);
+        Duration wait = takePermit(lane, userSub);
         if (!wait.isZero()) {
-            return refusedUnlessStored(id, scanId, venue, () -> {
+            return refusedUnlessStored(lane, id, scanId, venue, () -> {
                 limited.increment();
                 return new ProblemException(429, "too-many-scans", "More than " + config.rateLimit().perMinute()
                         + " scans in a minute from one person; retry later", null, RetryAfter.seconds(wait));
@@ -133,10 +177,11 @@ public class ScanService {
         }
 
         Document event = event(id, userSub, venue, now, request.clientAt());
-        CompletionStage<ItemOutcome> written = insert(event).thenApply(outcome -> givePermitBackUnless(outcome, userSub));
+        CompletionStage<ItemOutcome> written = insert(lane, event)
+                .thenApply(outcome -> givePermitBackUnless(lane, outcome, userSub));
         return Uni.createFrom().completionStage(written)
                 .ifNoItem().after(config.requestTimeout()).failWith(() -> storeUnavailable(null))
-                .onItem().transformToUni(outcome -> receipt(outcome, event, scanId, venue, now));
+                .onItem().transformToUni(outcome -> receipt(lane, outcome, event, scanId, venue, now));
     }
 
     /** The document a scan is stored as; what waits in the write queue. */
@@ -154,8 +199,8 @@ public class ScanService {
      * Only scans that are recorded count: a valid code is checked first, and a duplicate is not a new scan.
      * Returns zero, or how long until the person may scan again.
      */
-    private Duration takePermit(String userSub) {
-        return perPerson == null ? Duration.ZERO : perPerson.tryAcquire(userSub);
+    private static Duration takePermit(ScanLane lane, String userSub) {
+        return lane.perPerson() == null ? Duration.ZERO : lane.perPerson().tryAcquire(userSub);
     }
 
     /**
@@ -164,32 +209,33 @@ public class ScanService {
      * duplicate it is, with the original time. The store is asked only on these refusal paths, so a scan that is
      * accepted reads nothing.
      */
-    private Uni<ScanReceipt> refusedUnlessStored(String id, String scanId, VenueCode venue,
+    private Uni<ScanReceipt> refusedUnlessStored(ScanLane lane, String id, String scanId, VenueCode venue,
             Supplier<ProblemException> refusal) {
-        return Uni.createFrom().item(() -> writer.find(id).map(first -> duplicateOf(first, scanId, venue))
+        return Uni.createFrom().item(() -> writer.find(lane.scans(), id).map(first -> duplicateOf(first, scanId, venue))
                 .orElseThrow(refusal))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private ItemOutcome givePermitBackUnless(ItemOutcome outcome, String userSub) {
-        if (perPerson != null && !(outcome instanceof ItemOutcome.Written)) {
-            perPerson.release(userSub);
+    private static ItemOutcome givePermitBackUnless(ScanLane lane, ItemOutcome outcome, String userSub) {
+        if (lane.perPerson() != null && !(outcome instanceof ItemOutcome.Written)) {
+            lane.perPerson().release(userSub);
         }
         return outcome;
     }
 
-    private CompletionStage<ItemOutcome> insert(Document event) {
-        if (committer != null) {
-            return committer.submit(event);
+    private CompletionStage<ItemOutcome> insert(ScanLane lane, Document event) {
+        if (lane.committer() != null) {
+            return lane.committer().submit(event);
         }
         try {
-            return CompletableFuture.completedFuture(writer.insert(event));
+            return CompletableFuture.completedFuture(writer.insert(lane.scans(), event));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(new ItemOutcome.Failed(e));
         }
     }
 
-    private Uni<ScanReceipt> receipt(ItemOutcome outcome, Document event, String scanId, VenueCode venue, Instant now) {
+    private Uni<ScanReceipt> receipt(ScanLane lane, ItemOutcome outcome, Document event, String scanId, VenueCode venue,
+            Instant now) {
         if (outcome instanceof ItemOutcome.Written) {
             return Uni.createFrom().item(new ScanReceipt(ScanReceipt.RECORDED, scanId, venue.venueId(),
                     venue.venueName(), venue.direction(), now));
@@ -205,7 +251,7 @@ public class ScanService {
             return Uni.createFrom().failure(storeUnavailable(failed.cause()));
         }
         // a duplicate: read the first record, off the writer thread that completed the insert
-        return Uni.createFrom().item(() -> duplicateOf(writer.find(event.getString("_id"))
+        return Uni.createFrom().item(() -> duplicateOf(writer.find(lane.scans(), event.getString("_id"))
                 .orElseThrow(() -> storeUnavailable(null)), scanId, venue))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }

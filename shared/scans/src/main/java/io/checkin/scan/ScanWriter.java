@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.bson.Document;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -15,14 +14,14 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 
 import io.checkin.batch.ItemOutcome;
-import io.checkin.store.StoreCollections;
 
 /**
- * Inserts into the append-only {@code scans} collection. Only inserts: a duplicate key means "already
+ * Inserts into the append-only {@code scans} collection (or the warm-up's scratch collection, the same way). Only inserts: a duplicate key means "already
  * recorded", which is an outcome, not an error. A circuit breaker fails at once while the store is down (its
  * values: checkin.store.*, StoreConfig). The write's time is bounded by the scan queue, not here.
  */
@@ -30,13 +29,10 @@ import io.checkin.store.StoreCollections;
 @CircuitBreaker(skipOn = { MongoBulkWriteException.class, MongoWriteException.class })
 public class ScanWriter {
 
-    @Inject
-    StoreCollections collections;
-
     /** One unordered insertMany: every scan is tried, and each failure is reported against its own index. */
-    public Map<Integer, ItemOutcome> insertAll(List<Document> scans) {
+    public Map<Integer, ItemOutcome> insertAll(MongoCollection<Document> into, List<Document> scans) {
         try {
-            collections.scans().insertMany(scans, new InsertManyOptions().ordered(false));
+            into.insertMany(scans, new InsertManyOptions().ordered(false));
             return Map.of();
         } catch (MongoBulkWriteException e) {
             if (e.getWriteConcernError() != null) {
@@ -52,9 +48,9 @@ public class ScanWriter {
         }
     }
 
-    public ItemOutcome insert(Document scan) {
+    public ItemOutcome insert(MongoCollection<Document> into, Document scan) {
         try {
-            collections.scans().insertOne(scan);
+            into.insertOne(scan);
             return ItemOutcome.WRITTEN;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -64,7 +60,7 @@ public class ScanWriter {
         }
     }
 
-    public Optional<Document> find(String id) {
-        return Optional.ofNullable(collections.scans().find(Filters.eq("_id", id)).first());
+    public Optional<Document> find(MongoCollection<Document> in, String id) {
+        return Optional.ofNullable(in.find(Filters.eq("_id", id)).first());
     }
 }

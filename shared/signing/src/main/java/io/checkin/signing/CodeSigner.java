@@ -1,9 +1,5 @@
 package io.checkin.signing;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import org.jose4j.json.JsonUtil;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -44,13 +40,8 @@ public final class CodeSigner {
     }
 
     public String sign(VenueCode code) {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put(CodeClaims.VENUE, code.venueId());
-        claims.put(CodeClaims.DIRECTION, code.direction().name());
-        claims.put(CodeClaims.VERSION, code.codeVersion());
-        claims.put(CodeClaims.NAME, code.venueName());
         JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(JsonUtil.toJson(claims));
+        jws.setPayload(CodeClaims.json(code));
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
         jws.setKeyIdHeaderValue(key.getKeyId());
         jws.setKey(key.getPrivateKey());

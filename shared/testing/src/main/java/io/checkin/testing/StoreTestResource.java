@@ -26,6 +26,7 @@ public class StoreTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String REAL_STORE_ENV = "CHECKIN_TEST_MONGODB_URI";
     public static final String PUBLIC_BASE_URL = "https://checkin.test";
+    public static final int PREHEAT_REQUESTS = 400;
 
     private EmbeddedMongo embedded;
     private TcpFaultProxy proxy;
@@ -51,6 +52,8 @@ public class StoreTestResource implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         config.put("checkin.codes.public-base-url", PUBLIC_BASE_URL);
+        // the warm-up at start runs in every test application, briefly: what it does is tested, not how fast it is
+        config.put("checkin.warmup.requests", String.valueOf(PREHEAT_REQUESTS));
         setup = new TestSetup(config);
         return config;
     }

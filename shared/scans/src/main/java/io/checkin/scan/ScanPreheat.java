@@ -1,0 +1,160 @@
+package io.checkin.scan;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.bson.Document;
+import org.jboss.logging.Logger;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+
+import io.checkin.auth.Roles;
+import io.checkin.code.CodeChecker;
+import io.checkin.code.CodeClaims;
+import io.checkin.code.CodeConfig;
+import io.checkin.code.CodeUrls;
+import io.checkin.code.CodeVerifier;
+import io.checkin.code.Direction;
+import io.checkin.code.VenueCode;
+import io.checkin.code.VenueStatusCache;
+import io.checkin.preheat.PreheatConfig;
+import io.checkin.preheat.PreheatExercise;
+import io.checkin.preheat.PreheatRequest;
+import io.checkin.preheat.PreheatTokens;
+import io.checkin.store.ScanDocument;
+import io.checkin.store.StoreCollections;
+import io.checkin.venue.VenueState;
+import io.checkin.venue.VenueStatus;
+import io.checkin.venue.VenueStore;
+
+/**
+ * The scan functions' warm-up: throwaway people scan throwaway venues, through every step of a person's scan (the
+ * bearer token, the code's signature and its venue's state, the per-person limit, the group commit, a retry answered
+ * as a duplicate, the receipt). The venues' codes are signed by a key made for this warm-up that only its own lane
+ * accepts, their states are held in that lane's cache (no venue is stored), and the scans go to the scratch
+ * collection and are deleted when it ends.
+ */
+@ApplicationScoped
+public class ScanPreheat implements PreheatExercise {
+
+    private static final Logger LOG = Logger.getLogger(ScanPreheat.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Every twentieth request repeats the one before it, as a phone retrying a scan whose answer it lost. */
+    private static final int RETRY_EVERY = 20;
+
+    @Inject
+    ScanService scans;
+
+    @Inject
+    StoreCollections collections;
+
+    @Inject
+    PreheatConfig config;
+
+    @Inject
+    CodeConfig codeConfig;
+
+    @Inject
+    VenueStore venueStore;
+
+    @Inject
+    Instance<ScanRoute> routes;
+
+    @Override
+    public Requests prepare(PreheatTokens.Session tokens, int people, int venues) {
+        List<ScanRoute> hosted = routes.stream().toList();
+        String run = random();
+        String prefix = "warmup-" + run + "-";
+        String[] bearer = new String[people];
+        for (int p = 0; p < people; p++) {
+            bearer[p] = tokens.token(prefix + p, Roles.CITIZEN);
+        }
+        KeyPair codeKey = codeKey();
+        String kid = "warmup-" + run;
+        VenueStatusCache states = new VenueStatusCache(venueStore, codeConfig);
+        Map<Direction, String[]> codes = new EnumMap<>(Direction.class);
+        for (ScanRoute route : hosted) {
+            codes.computeIfAbsent(route.direction(), d -> new String[venues]);
+        }
+        for (int v = 0; v < venues; v++) {
+            String venueId = prefix + v;
+            states.remember(venueId, new VenueState(VenueStatus.ACTIVE, 1));
+            for (Map.Entry<Direction, String[]> direction : codes.entrySet()) {
+                String token = sign(new VenueCode(venueId, direction.getKey(), 1, "Warm-up " + v), kid, codeKey.getPrivate());
+                // half as a code's URL, as a phone's camera reads it, half as the bare token
+                direction.getValue()[v] = v % 2 == 0 || codeConfig.publicBaseUrl().isEmpty() ? token
+                        : CodeUrls.url(codeConfig.publicBaseUrl().get(), token);
+            }
+        }
+        CodeVerifier verifier = new CodeVerifier(Map.of(kid, codeKey.getPublic()), codeConfig.verifiedCacheSize(),
+                codeConfig.verifiedCacheTtl());
+        MongoCollection<Document> scratch = collections.database().getCollection(config.scratchCollection());
+        scans.openWarmup(new CodeChecker(verifier, states), scratch);
+        return new Requests() {
+            @Override
+            public PreheatRequest apply(int i) {
+                int n = i % RETRY_EVERY == RETRY_EVERY - 1 ? i - 1 : i;
+                ScanRoute route = hosted.get(n % hosted.size());
+                String code = codes.get(route.direction())[n % venues];
+                return new PreheatRequest(route.path(), bearer[n % people],
+                        "{\"code\":\"" + code + "\",\"scanId\":\"" + new UUID(run.hashCode(), n) + "\"}");
+            }
+
+            @Override
+            public void close() {
+                scans.closeWarmup();
+                try {
+                    scratch.deleteMany(Filters.regex(ScanDocument.PERSON, "^" + prefix));
+                } catch (RuntimeException e) {
+                    LOG.warnf("The warm-up's scans could not be deleted from %s: %s", config.scratchCollection(),
+                            e.getMessage());
+                }
+            }
+        };
+    }
+
+    private static String sign(VenueCode code, String kid, PrivateKey key) {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(CodeClaims.json(code));
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+        jws.setKeyIdHeaderValue(kid);
+        jws.setKey(key);
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("Cannot sign a warm-up code", e);
+        }
+    }
+
+    private static KeyPair codeKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot make the warm-up's code key", e);
+        }
+    }
+
+    private static String random() {
+        byte[] bytes = new byte[9];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
