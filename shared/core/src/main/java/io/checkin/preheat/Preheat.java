@@ -15,6 +15,7 @@ import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.quarkus.value.registry.ValueRegistry;
 import io.quarkus.vertx.http.HttpServer;
 
@@ -58,10 +59,17 @@ public class Preheat {
         readiness.hold(budget);
         Thread thread = new Thread(() -> {
             PreheatReport report = run(budget);
+            // the warm-up's failures (a store that refused its scratch writes) must not refuse people's first scans
+            CircuitBreakerMaintenance.get().resetAll();
             readiness.release(report == null ? new PreheatReport("already running", 0, 0, 0) : report);
         }, "warmup");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Whether a warm-up is running now. */
+    public boolean running() {
+        return running.isLocked();
     }
 
     /** Runs one warm-up now, within {@code budget}; null when one is running already. */

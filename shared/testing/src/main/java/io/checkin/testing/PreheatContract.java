@@ -1,0 +1,135 @@
+package io.checkin.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.mongodb.client.model.Filters;
+
+import io.checkin.auth.Roles;
+import io.checkin.preheat.Preheat;
+import io.checkin.preheat.PreheatConfig;
+import io.checkin.preheat.PreheatReport;
+import io.checkin.preheat.PreheatTokens;
+import io.checkin.store.ScanDocument;
+import io.checkin.store.StoreCollections;
+
+/**
+ * What the warm-up of a scan function promises (docs/warmup.md, "Pre-heat"): it runs before the pod is ready and never
+ * longer than its budget, it leaves nothing anyone could see, and its throwaway issuer is nobody else's. Each scan
+ * function module runs it in the same application as its other tests: {@code class PreheatTest extends PreheatContract}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+public abstract class PreheatContract {
+
+    @Inject
+    Preheat preheat;
+
+    @Inject
+    PreheatTokens tokens;
+
+    @Inject
+    PreheatConfig config;
+
+    @Inject
+    StoreCollections collections;
+
+    @InjectStoreFaults
+    StoreFaults faults;
+
+    /** The function under test, whose path the tokens are tried on. */
+    protected abstract String function();
+
+    @BeforeEach
+    void noWarmupRuns() {
+        assertTrue(Poll.until(() -> ready() && !preheat.running(), config.budget().plusSeconds(15)),
+                "ready, and the last warm-up over (its writes drained)");
+    }
+
+    @Test
+    @Order(1)
+    void theWarmupAtStartSentEveryRequestAndWasAnsweredBeforeThePodReportedReady() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'warm-up' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'warm-up' }.data.state", equalTo("done"))
+                .body("checks.find { it.name == 'warm-up' }.data.requests", equalTo(StoreTestResource.PREHEAT_REQUESTS))
+                .body("checks.find { it.name == 'warm-up' }.data.answered", equalTo(StoreTestResource.PREHEAT_REQUESTS));
+    }
+
+    @Test
+    void aWarmupLeavesNoTraceInTheRealCollectionsNorInItsScratchOne() {
+        StoreCounts before = StoreCounts.of(collections);
+        PreheatReport report = preheat.run(config.budget());
+        assertNotNull(report, "no other warm-up was running");
+        assertEquals(StoreTestResource.PREHEAT_REQUESTS, report.answered(), "every request answered: " + report);
+        before.assertUnchanged(collections, "the warm-up");
+        assertEquals(0, collections.scans().countDocuments(Filters.regex(ScanDocument.PERSON, "^warmup-")),
+                "no scan of a throwaway person where history queries read");
+        assertEquals(0, collections.database().getCollection(config.scratchCollection()).countDocuments(),
+                "the scratch collection emptied");
+    }
+
+    @Test
+    void aTokenFromTheIdentityProviderNamingTheWarmupsIssuerIsRefused() {
+        PreheatTokens.Session session = tokens.open(Duration.ofMinutes(1));
+        String minted;
+        try {
+            String outsider = Tokens.claims("mallory", Roles.CITIZEN).issuer(session.issuer()).sign();
+            Api.call(function(), outsider, scan()).statusCode(401);
+            minted = session.token("warmup-probe", Roles.CITIZEN);
+            // accepted while the warm-up runs: past the security layer, refused only for its made-up code
+            Api.call(function(), minted, scan()).statusCode(422);
+        } finally {
+            tokens.close();
+        }
+        Api.call(function(), minted, scan()).statusCode(401);
+    }
+
+    @Test
+    void readinessIsDownWhileTheWarmupRunsAndUpWithinItsBudgetWhenTheStoreHangs() {
+        faults.hang();
+        try {
+            long start = System.nanoTime();
+            Duration budget = Duration.ofSeconds(3);
+            preheat.beforeReady(budget);
+            given().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'warm-up' }.status", equalTo("DOWN"));
+            assertTrue(Poll.until(this::ready, budget.plusSeconds(2)), "ready once the budget is spent");
+            assertTrue(System.nanoTime() - start < budget.plusSeconds(2).toNanos(), "within the budget");
+        } finally {
+            faults.upAndAnswering(collections);
+        }
+        assertTrue(Poll.until(() -> !preheat.running(), Duration.ofSeconds(30)), "the hung warm-up ends");
+    }
+
+    @Test
+    void aWarmupThatCannotFinishInItsBudgetStillEndsInReady() {
+        preheat.beforeReady(Duration.ofMillis(300));
+        assertTrue(Poll.until(this::ready, Duration.ofSeconds(2)), "ready soon after the budget");
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("warm-up"));
+    }
+
+    private boolean ready() {
+        return given().get("/q/health/ready").statusCode() == 200;
+    }
+
+    private static Map<String, String> scan() {
+        return Map.of("code", "not-a-code", "scanId", UUID.randomUUID().toString());
+    }
+}
