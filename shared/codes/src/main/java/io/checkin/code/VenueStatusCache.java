@@ -1,6 +1,7 @@
 package io.checkin.code;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,12 +24,17 @@ public class VenueStatusCache {
     /** Heap per cached venue at most, measured (VenueStatusCacheMemoryTest): node, venue id, state. */
     public static final int BYTES_PER_ENTRY = 250;
 
-    private final VenueStore store;
+    private final Function<String, Optional<VenueState>> loader;
     private final Cache<String, Optional<VenueState>> states;
 
     @Inject
     public VenueStatusCache(VenueStore store, CodeConfig config) {
-        this.store = store;
+        this(id -> store.find(id).map(Venue::state), config);
+    }
+
+    /** A cache over other venues than the store's: the warm-up's, which are in no store. */
+    public VenueStatusCache(Function<String, Optional<VenueState>> loader, CodeConfig config) {
+        this.loader = loader;
         this.states = Caffeine.newBuilder().maximumSize(config.verifiedCacheSize())
                 .expireAfterWrite(config.venueStatusTtl()).build();
     }
@@ -51,16 +57,11 @@ public class VenueStatusCache {
         return states.estimatedSize();
     }
 
-    /** Holds a state as if read from the store (the warm-up's venues, which are in no store). */
-    public void remember(String venueId, VenueState state) {
-        states.put(venueId, Optional.of(state));
-    }
-
     public void forget(String venueId) {
         states.invalidate(venueId);
     }
 
     private Optional<VenueState> load(String venueId) {
-        return store.find(venueId).map(Venue::state);
+        return loader.apply(venueId);
     }
 }

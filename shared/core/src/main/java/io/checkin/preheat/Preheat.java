@@ -114,8 +114,8 @@ public class Preheat {
     private static PreheatReport report(String outcome, PreheatLoad.Sent sent, long start) {
         PreheatReport report = new PreheatReport(outcome, sent == null ? 0 : sent.requests(),
                 sent == null ? 0 : sent.answered(), (System.nanoTime() - start) / 1_000_000);
-        LOG.infof("Warm-up: %s, %d requests, %d answered, %d ms", outcome, report.requests(), report.answered(),
-                report.millis());
+        LOG.infof("Warm-up: %s, %d requests, %d answered, %d ms%s", outcome, report.requests(), report.answered(),
+                report.millis(), sent == null ? "" : ", answers by status " + sent.statuses());
         return report;
     }
 

@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,8 +42,11 @@ final class PreheatLoad {
         return false;
     }
 
-    /** How many requests went out, and how many were answered 2xx. */
-    record Sent(int requests, int answered) {
+    /**
+     * How many requests went out, how many were answered 2xx, and every answer by status (0: none, the connection
+     * failed or the deadline passed), for the log: a warm-up whose requests fail says why.
+     */
+    record Sent(int requests, int answered, Map<Integer, Integer> statuses) {
     }
 
     /** Sends up to {@code count} requests, {@code concurrency} in flight, until the deadline. */
@@ -49,6 +54,7 @@ final class PreheatLoad {
             throws InterruptedException {
         Semaphore inFlight = new Semaphore(concurrency);
         AtomicInteger answered = new AtomicInteger();
+        Map<Integer, Integer> statuses = new ConcurrentSkipListMap<>();
         int sent = 0;
         for (; sent < count; sent++) {
             long left = deadlineNanos - System.nanoTime();
@@ -61,7 +67,9 @@ final class PreheatLoad {
                     .header("Authorization", "Bearer " + request.token()).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(request.body())).build();
             client.sendAsync(http, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-                if (failure == null && response.statusCode() / 100 == 2) {
+                int status = failure == null ? response.statusCode() : 0;
+                statuses.merge(status, 1, Integer::sum);
+                if (status / 100 == 2) {
                     answered.incrementAndGet();
                 }
                 inFlight.release();
@@ -72,6 +80,6 @@ final class PreheatLoad {
         if (left > 0 && inFlight.tryAcquire(concurrency, left, TimeUnit.NANOSECONDS)) {
             inFlight.release(concurrency);
         }
-        return new Sent(sent, answered.get());
+        return new Sent(sent, answered.get(), statuses);
     }
 }

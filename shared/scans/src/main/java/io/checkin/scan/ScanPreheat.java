@@ -7,8 +7,10 @@ import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +43,6 @@ import io.checkin.store.ScanDocument;
 import io.checkin.store.StoreCollections;
 import io.checkin.venue.VenueState;
 import io.checkin.venue.VenueStatus;
-import io.checkin.venue.VenueStore;
 
 /**
  * The scan functions' warm-up: throwaway people scan throwaway venues, through every step of a person's scan (the
@@ -71,9 +72,6 @@ public class ScanPreheat implements PreheatExercise {
     CodeConfig codeConfig;
 
     @Inject
-    VenueStore venueStore;
-
-    @Inject
     Instance<ScanRoute> routes;
 
     @Override
@@ -87,14 +85,14 @@ public class ScanPreheat implements PreheatExercise {
         }
         KeyPair codeKey = codeKey();
         String kid = "warmup-" + run;
-        VenueStatusCache states = new VenueStatusCache(venueStore, codeConfig);
+        Map<String, VenueState> venueStates = new HashMap<>();
         Map<Direction, String[]> codes = new EnumMap<>(Direction.class);
         for (ScanRoute route : hosted) {
             codes.computeIfAbsent(route.direction(), d -> new String[venues]);
         }
         for (int v = 0; v < venues; v++) {
             String venueId = prefix + v;
-            states.remember(venueId, new VenueState(VenueStatus.ACTIVE, 1));
+            venueStates.put(venueId, new VenueState(VenueStatus.ACTIVE, 1));
             for (Map.Entry<Direction, String[]> direction : codes.entrySet()) {
                 String token = sign(new VenueCode(venueId, direction.getKey(), 1, "Warm-up " + v), kid, codeKey.getPrivate());
                 // half as a code's URL, as a phone's camera reads it, half as the bare token
@@ -105,6 +103,7 @@ public class ScanPreheat implements PreheatExercise {
         CodeVerifier verifier = new CodeVerifier(Map.of(kid, codeKey.getPublic()), codeConfig.verifiedCacheSize(),
                 codeConfig.verifiedCacheTtl());
         MongoCollection<Document> scratch = collections.database().getCollection(config.scratchCollection());
+        VenueStatusCache states = new VenueStatusCache(id -> Optional.ofNullable(venueStates.get(id)), codeConfig);
         scans.openWarmup(new CodeChecker(verifier, states), scratch);
         return new Requests() {
             @Override
