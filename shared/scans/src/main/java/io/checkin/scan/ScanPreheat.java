@@ -43,10 +43,12 @@ import io.checkin.store.ScanDocument;
 import io.checkin.store.StoreCollections;
 import io.checkin.venue.VenueState;
 import io.checkin.venue.VenueStatus;
+import io.checkin.venue.VenueStore;
 
 /**
  * The scan functions' warm-up: throwaway people scan throwaway venues, through every step of a person's scan (the
- * bearer token, the code's signature and its venue's state, the per-person limit, the group commit, a retry answered
+ * bearer token, the code's signature and its venue's state (read from the store the first time, as for a venue no one has scanned
+ * at yet on this pod), the per-person limit, the group commit, a retry answered
  * as a duplicate, the receipt). The venues' codes are signed by a key made for this warm-up that only its own lane
  * accepts, their states are held in that lane's cache (no venue is stored), and the scans go to the scratch
  * collection and are deleted when it ends.
@@ -70,6 +72,9 @@ public class ScanPreheat implements PreheatExercise {
 
     @Inject
     CodeConfig codeConfig;
+
+    @Inject
+    VenueStore venueStore;
 
     @Inject
     Instance<ScanRoute> routes;
@@ -103,7 +108,11 @@ public class ScanPreheat implements PreheatExercise {
         CodeVerifier verifier = new CodeVerifier(Map.of(kid, codeKey.getPublic()), codeConfig.verifiedCacheSize(),
                 codeConfig.verifiedCacheTtl());
         MongoCollection<Document> scratch = collections.database().getCollection(config.scratchCollection());
-        VenueStatusCache states = new VenueStatusCache(id -> Optional.ofNullable(venueStates.get(id)), codeConfig);
+        VenueStatusCache states = new VenueStatusCache(id -> {
+            // the read a person's first scan at a venue makes, by an id no venue has: it finds nothing and writes nothing
+            venueStore.find(id);
+            return Optional.ofNullable(venueStates.get(id));
+        }, codeConfig);
         scans.openWarmup(new CodeChecker(verifier, states), scratch);
         return new Requests() {
             @Override
