@@ -34,6 +34,8 @@ public final class FunctionProcess implements AutoCloseable {
         this.port = port;
     }
 
+    private static final String PREHEAT_REQUESTS = "checkin.warmup.requests";
+
     /** Starts {@code jar} with {@code config} as system properties, and waits until it is ready. */
     public static FunctionProcess start(Path jar, Map<String, String> config, Path workDir, Duration readyWithin)
             throws IOException {
@@ -48,6 +50,10 @@ public final class FunctionProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
+        // a brief warm-up at start, as in every test application (StoreTestResource), unless the test sets its own
+        if (!config.containsKey(PREHEAT_REQUESTS)) {
+            command.add("-D" + PREHEAT_REQUESTS + "=" + StoreTestResource.PREHEAT_REQUESTS);
+        }
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
