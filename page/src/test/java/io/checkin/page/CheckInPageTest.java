@@ -6,6 +6,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +32,21 @@ class CheckInPageTest {
                 .header("Cache-Control", "no-store")
                 .header("Referrer-Policy", "no-referrer")
                 .body(containsString("/checkin-page/app.js"));
+    }
+
+    @Test
+    void theVisitsAddressIsThePageWithTheSameHeaders() {
+        given().get("/visits").then().statusCode(200).contentType(startsWith("text/html"))
+                .header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", containsString("default-src 'self'"))
+                .body(containsString("/checkin-page/app.js"));
+    }
+
+    @Test
+    void theServiceWorkerMayLookAfterThePagesAddressesOutsideItsFolder() {
+        given().get("/checkin-page/sw.js").then().statusCode(200).contentType(containsString("javascript"))
+                .header("Service-Worker-Allowed", "/")
+                .body(containsString("networkFirst"));
     }
 
     @Test
@@ -47,12 +70,30 @@ class CheckInPageTest {
     }
 
     @Test
-    void thePagesFilesAreServed() {
-        for (String file : new String[] { "app.js", "code.js", "scan.js", "screens.js", "messages.js", "sign-in.js",
-            "settings.js" }) {
-            given().get("/checkin-page/" + file).then().statusCode(200).contentType(containsString("javascript"));
+    void thePagesFilesAreServed() throws IOException {
+        for (String script : scripts()) {
+            given().get("/checkin-page/" + script).then().statusCode(200).contentType(containsString("javascript"));
         }
         given().get("/checkin-page/checkin.css").then().statusCode(200).contentType(startsWith("text/css"));
+    }
+
+    @Test
+    void theServiceWorkerKeepsEveryFileThePageLoadsForOpeningWithoutAConnection() throws IOException {
+        String worker = given().get("/checkin-page/sw.js").then().extract().asString();
+        for (String file : scripts()) {
+            if (!file.equals("sw.js")) {
+                assertTrue(worker.contains("'" + file + "'"), file + " is not kept by sw.js");
+            }
+        }
+        assertTrue(worker.contains("'checkin.css'") && worker.contains("'settings.json'"), worker);
+    }
+
+    /** The page's scripts, as its folder holds them. */
+    private static List<String> scripts() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/META-INF/resources/checkin-page"))) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".js")).sorted()
+                    .collect(Collectors.toList());
+        }
     }
 
     @Test
