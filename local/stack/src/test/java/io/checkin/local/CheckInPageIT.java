@@ -102,7 +102,7 @@ class CheckInPageIT extends CheckInPageBrowser {
     }
 
     @Test
-    void aBrowserInChineseShowsTheReceiptInChinese() throws Exception {
+    void aBrowserInChineseShowsTheReceiptAndTheVisitsInChinese() throws Exception {
         ChromeDriver english = browser;
         browser = chromium("zh-CN");
         try {
@@ -113,6 +113,10 @@ class CheckInPageIT extends CheckInPageBrowser {
             assertEquals("receipt", settled(), text());
             assertTrue(text().contains("已登记进场") && text().contains("海港咖啡馆"), text());
             screenshot("receipt-zh");
+            browser.findElement(By.linkText("我的到访记录")).click();
+            assertEquals("visits", settled(), text());
+            assertTrue(text().contains("最近 14 天") && text().contains("海港咖啡馆"), text());
+            screenshot("visits-zh");
         } finally {
             browser.quit();
             browser = english;

@@ -33,11 +33,14 @@ import io.vertx.core.json.JsonObject;
 class CheckInPageOfflineAndVisitsIT extends CheckInPageBrowser {
 
     @Test
-    void aScanMadeOfflineIsSavedAndSentOnceOnTheNextVisitAfterThePageWasClosed() throws Exception {
+    void aScanMadeOfflineIsSavedKeptOverAReloadAndSentOnceOnTheNextVisitAfterThePageWasClosed() throws Exception {
         JsonObject venue = register("Harbour Café");
         KeptScan scan = scannedOffline(venue, "Lin Wei", "entry");
         assertTrue(text().contains("saved on this phone"), text());
         screenshot("offline");
+        browser.navigate().refresh();
+        assertEquals("offline", settled(), text());
+        assertEquals(scan.scanId(), keptScanId(), "a reload keeps the unanswered scan, not a second one");
 
         // the page is closed; the phone, still offline, opens the visits page: the scan waits to be sent
         open("about:blank");
