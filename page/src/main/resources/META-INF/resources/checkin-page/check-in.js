@@ -13,8 +13,9 @@ const DEFAULT_RETRY_SECONDS = 5;
 let retryTimer = null;
 /** The one pending "send again when online": a page offline several times still sends once when back. */
 let onlineRetry = null;
-/** The scan this page is sending itself, which the rounds of resend.js leave to it. */
+/** The scan this page is sending itself, which the rounds of resend.js leave to it, and whether it was answered. */
 let current = null;
+let answered = false;
 
 function reloaded() {
   const navigation = performance.getEntriesByType('navigation')[0];
@@ -45,8 +46,6 @@ async function submit(code, scan, token) {
   clearTimeout(retryTimer);
   window.removeEventListener('online', onlineRetry);
   current = scan.scanId;
-  // the phone's earlier scans go too, beside this one; one that could not be recorded is mentioned on this screen
-  sendPending(token, scan.scanId).then((unsent) => unsent.length && mentionUnsent(), () => {});
   if (tooOld(scan)) {
     await settle(scan, 'expired');
     final(code, 'expired');
@@ -65,12 +64,15 @@ async function submit(code, scan, token) {
     return;
   }
   const result = outcome(answer);
+  answered = result === 'sent' || result === 'refused' || result === 'expired';
   if (result === 'sent') {
     await settle(scan, 'sent');
     receipt(code, answer.body);
+    sendEarlier(token);
   } else if (result === 'refused' || result === 'expired') {
     await settle(scan, result, answer.body && answer.body.code);
     final(code, finalScreen(answer.body && answer.body.code));
+    sendEarlier(token);
   } else if (result === 'sign-in') {
     forget();
     signInFor(code, scan, 'signInAgainTitle');
@@ -118,16 +120,25 @@ function final(code, screen) {
   show(screen, 'stop', venueHeader(t, code), heading(t(title)), paragraph(t(text), 'lead'));
 }
 
-function mentionUnsent() {
-  const note = paragraph(t('earlierUnsent') + ' ', 'note');
-  note.append(link(t('myVisits'), '/visits'));
-  document.getElementById('screen').append(note);
+/**
+ * Once this scan is answered, the phone's earlier ones go too: after it, so that the one the staff wait for is not
+ * held up (or put over the per-person limit) by older ones. One that could not be recorded is mentioned here.
+ */
+function sendEarlier(token) {
+  sendPending(token, current).then((unsent) => {
+    if (unsent.length) {
+      const note = paragraph(t('earlierUnsent') + ' ', 'note');
+      note.append(link(t('myVisits'), '/visits'));
+      document.getElementById('screen').append(note);
+    }
+  }, () => {});
 }
 
-// a scan left waiting (offline, busy) when the page was last open goes now that the phone is back
+// scans left waiting (offline, busy) go now that the phone is back; while this page's own scan waits, they go after
+// it, from its own retry
 window.addEventListener('online', () => {
   const token = currentToken();
-  if (token) {
-    sendPending(token, current).catch(() => {});
+  if (token && answered) {
+    sendEarlier(token);
   }
 });

@@ -16,7 +16,7 @@ function open() {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(DATABASE, 1);
     request.onupgradeneeded = () => {
-      request.result.createObjectStore(STORE, { keyPath: 'scanId' }).createIndex('token', 'token');
+      request.result.createObjectStore(STORE, { keyPath: 'scanId' });
     };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
@@ -38,21 +38,35 @@ async function run(mode, work) {
   }
 }
 
+/**
+ * Where scans are kept when the browser gives the page no IndexedDB (some private modes): in this page only, as
+ * before the outbox, so the scan is still made and sent, only not kept past the page.
+ */
+const memory = new Map();
+
 /** Keeps a scan (a new one, or a kept one with its new state). */
-export function keep(scan) {
-  return run('readwrite', (store) => store.put(scan));
+export async function keep(scan) {
+  try {
+    await run('readwrite', (store) => store.put(scan));
+  } catch (e) {
+    memory.set(scan.scanId, scan);
+  }
 }
 
 /** Every kept scan, oldest first. */
 export async function all() {
-  const scans = await run('readonly', (store) => store.getAll());
+  let scans;
+  try {
+    scans = await run('readonly', (store) => store.getAll());
+  } catch (e) {
+    scans = [...memory.values()];
+  }
   return scans.sort((a, b) => a.keptAt - b.keptAt);
 }
 
 /** The latest scan of this code, or null. */
 export async function latestFor(token) {
-  const scans = await run('readonly', (store) => store.index('token').getAll(token));
-  return scans.reduce((latest, scan) => (!latest || scan.keptAt > latest.keptAt ? scan : latest), null);
+  return (await all()).filter((scan) => scan.token === token).pop() || null;
 }
 
 /** Forgets scans that are over and old enough that nothing needs them any more. */
@@ -60,9 +74,10 @@ export async function prune(now = Date.now()) {
   const old = (await all()).filter((scan) => scan.state !== 'pending'
     && now - scan.keptAt > (scan.state === 'sent' ? KEEP_SENT_MS : KEEP_UNSENT_MS));
   if (old.length) {
+    old.forEach((scan) => memory.delete(scan.scanId));
     await run('readwrite', (store) => {
       old.forEach((scan) => store.delete(scan.scanId));
       return {};
-    });
+    }).catch(() => {});
   }
 }

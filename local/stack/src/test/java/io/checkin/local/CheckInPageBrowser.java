@@ -176,9 +176,10 @@ abstract class CheckInPageBrowser {
                 + " const db = await new Promise(done => { const r = indexedDB.open('checkin-page');"
                 + "   r.onsuccess = () => done(r.result); });"
                 + " const scans = await new Promise(done => { const q = db.transaction('scans').objectStore('scans')"
-                + "   .index('token').getAll(location.pathname.slice(3)); q.onsuccess = () => done(q.result); });"
+                + "   .getAll(); q.onsuccess = () => done(q.result); });"
                 + " db.close();"
-                + " return scans.sort((a, b) => b.keptAt - a.keptAt)[0] || null; })()");
+                + " return scans.filter(s => s.token === location.pathname.slice(3))"
+                + "   .sort((a, b) => b.keptAt - a.keptAt)[0] || null; })()");
     }
 
     String keptScanId() {
