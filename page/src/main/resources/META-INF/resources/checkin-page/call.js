@@ -6,6 +6,11 @@ import { functionUrl, settings } from './settings.js';
  * (body null when the answer is not JSON); rejects only when no answer came (no connection, or unreachable).
  */
 export async function call(name, path, token, body) {
+  if (navigator.onLine === false) {
+    // the phone knows it has no connection: nothing is tried (a request would only wait for its timeout, and one a
+    // service worker passes on might still leave); the scan stays kept and goes on the 'online' event
+    throw new TypeError('offline');
+  }
   const response = await fetch(functionUrl(await settings(), name, path), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token },
