@@ -125,7 +125,8 @@ public class VenueService {
         if (found.isEmpty()) {
             return null;
         }
-        if (found.size() < wanted.size() && found.stream().allMatch(v -> sameDraft(v, byId(wanted).get(v.id())))) {
+        Map<String, Venue> wantedById = byId(wanted);
+        if (found.size() < wanted.size() && found.stream().allMatch(v -> sameDraft(v, wantedById.get(v.id())))) {
             // what an attempt that failed part-way could not remove: this attempt writes the request whole again
             undo(found);
             return null;
