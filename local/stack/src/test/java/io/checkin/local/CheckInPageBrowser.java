@@ -82,6 +82,23 @@ abstract class CheckInPageBrowser {
         return driver;
     }
 
+    /** Steps a test takes in the browser, which may fail with anything a test may. */
+    interface Steps {
+        void run() throws Exception;
+    }
+
+    /** Runs the steps in a browser of its own set to this language, then quits it and goes back to the class's one. */
+    static void inLanguage(String language, Steps steps) throws Exception {
+        ChromeDriver own = browser;
+        browser = chromium(language);
+        try {
+            steps.run();
+        } finally {
+            browser.quit();
+            browser = own;
+        }
+    }
+
     @AfterAll
     static void stop() throws Exception {
         try {

@@ -10,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.vertx.core.json.JsonObject;
@@ -103,9 +102,7 @@ class CheckInPageIT extends CheckInPageBrowser {
 
     @Test
     void aBrowserInChineseShowsTheReceiptAndTheVisitsInChinese() throws Exception {
-        ChromeDriver english = browser;
-        browser = chromium("zh-CN");
-        try {
+        inLanguage("zh-CN", () -> {
             assertEquals("zh-CN", browser.executeScript("return navigator.language"));
             JsonObject venue = register("海港咖啡馆");
             signedIn("林伟");
@@ -117,10 +114,7 @@ class CheckInPageIT extends CheckInPageBrowser {
             assertEquals("visits", settled(), text());
             assertTrue(text().contains("最近 14 天") && text().contains("海港咖啡馆"), text());
             screenshot("visits-zh");
-        } finally {
-            browser.quit();
-            browser = english;
-        }
+        });
     }
 
     @Test

@@ -114,17 +114,12 @@ class CheckInPageOfflineAndVisitsIT extends CheckInPageBrowser {
     @Test
     void aScanKeptOfflineForMoreThanADayIsNotSentAndThePersonIsToldSo() throws Exception {
         JsonObject venue = register("Night Market");
-        String person = signedIn("Zhao Lei");
-        KeptScan scan;
         // kept unanswered by a busy answer that never reaches the functions (the same as no connection for the phone,
         // and certain not to leave, unlike emulation at a document's start), then a day passes
-        try (NetworkInterceptor busy = busy("/scan-out")) {
-            open(url(venue, "exit"));
-            assertEquals("unavailable", settled(), text());
-            scan = new KeptScan(person, keptScanId());
-            keptSinceYesterday(scan);
+        KeptScan scan = scannedWhileBusy(venue, "Zhao Lei", "exit", kept -> {
+            keptSinceYesterday(kept);
             open("about:blank");
-        }
+        });
         open(stack.base() + "/visits");
         assertEquals("visits", settled(), text());
         assertTrue(text().contains("Not recorded") && text().contains("Too old to send"), text());
@@ -140,16 +135,10 @@ class CheckInPageOfflineAndVisitsIT extends CheckInPageBrowser {
     @Test
     void aBusyServiceSavesTheScanAndSendsTheSameScanAfterRetryAfter() throws Exception {
         JsonObject venue = register("Market Hall");
-        String person = signedIn("Wang Fang");
-        KeptScan scan;
-        try (NetworkInterceptor busy = busy("/scan-in")) {
-            open(url(venue, "entry"));
-            assertEquals("unavailable", settled(), text());
+        KeptScan scan = scannedWhileBusy(venue, "Wang Fang", "entry", kept -> {
             assertTrue(text().contains("sent again in 2 seconds"), text());
             screenshot("unavailable");
-            scan = new KeptScan(person, keptScanId());
-            assertEquals("pending", keptScan().get("state"));
-        }
+        });
         assertEquals("receipt", settledAfter("unavailable"), text());
         assertStoredOnce(scan, venue, "IN");
     }
@@ -187,6 +176,28 @@ class CheckInPageOfflineAndVisitsIT extends CheckInPageBrowser {
 
     /** A person's scan the page kept without a connection: who made it, and its scan id. */
     private record KeptScan(String person, String scanId) {
+    }
+
+    /** What a test does while Chromium still answers for the function. */
+    private interface WhileBusy {
+        void with(KeptScan scan) throws Exception;
+    }
+
+    /**
+     * This person opens the venue's code while Chromium answers its function as a busy one does: the scan is kept,
+     * waiting, and cannot reach the function before {@code whileBusy} has run.
+     */
+    private KeptScan scannedWhileBusy(JsonObject venue, String name, String direction, WhileBusy whileBusy)
+            throws Exception {
+        String person = signedIn(name);
+        try (NetworkInterceptor busy = busy(direction.equals("entry") ? "/scan-in" : "/scan-out")) {
+            open(url(venue, direction));
+            assertEquals("unavailable", settled(), text());
+            KeptScan scan = new KeptScan(person, keptScanId());
+            assertEquals("pending", keptScan().get("state"));
+            whileBusy.with(scan);
+            return scan;
+        }
     }
 
     /**

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -154,19 +153,14 @@ class CheckInSignInIT extends CheckInPageBrowser {
 
     @Test
     void anAnswerThisPageDidNotAskForIsRefusedWithAScreenInThePersonsLanguage() throws Exception {
-        ChromeDriver english = browser;
-        browser = chromium("zh-CN");
-        try {
+        inLanguage("zh-CN", () -> {
             browser.get(stack.base() + "/checkin-page/signed-in?code=forged&state=forged&iss="
                     + URLEncoder.encode(provider.issuer(), StandardCharsets.UTF_8));
             assertEquals("sign-in-failed", settled(), text());
             assertTrue(text().contains("登录未成功"), text());
             assertNull(browser.executeScript("return localStorage.getItem('checkin.citizen-token')"));
             screenshot("sign-in-failed-zh");
-        } finally {
-            browser.quit();
-            browser = english;
-        }
+        });
     }
 
     /** A new venue, and this person signed in at the provider and checked in there through its entry code. */
