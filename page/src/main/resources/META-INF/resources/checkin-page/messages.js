@@ -35,9 +35,12 @@ const MESSAGES = {
     tooManyTitle: 'Too many scans',
     tooManyText: 'You have scanned many codes in the last minute. Please wait {seconds} seconds; this page will try again by itself.',
     unavailableTitle: 'The service is busy',
-    unavailableText: 'Your scan is saved on this phone. It will be sent again in {seconds} seconds; keep this page open. It will be recorded only once.',
+    unavailableText: 'Your scan is saved on this phone. It will be sent again in {seconds} seconds, or the next time you open the check-in page. It will be recorded only once.',
     offlineTitle: 'No connection',
-    offlineText: 'Your scan is saved on this phone and will be sent as soon as you are online again. It will be recorded only once.',
+    offlineText: 'Your scan is saved on this phone and will be sent when you are online again, also if you close this page. It will be recorded only once.',
+    expiredTitle: 'Too old to send',
+    expiredText: 'This scan was saved more than 24 hours ago and can no longer be recorded. If you are here now, scan the code again.',
+    earlierUnsent: 'An earlier scan could not be recorded: see My visits.',
     invalidCodeTitle: 'This is not a venue code',
     invalidCodeText: 'The link is damaged or was not made by the check-in service. Please scan the poster again.',
     signInAgainTitle: 'Please sign in again',
@@ -45,6 +48,18 @@ const MESSAGES = {
     problemText: 'Your scan was not recorded. Please scan the code again, or ask the staff.',
     retry: 'Try again now',
     scanAgain: 'New scan',
+    myVisits: 'My visits',
+    visitsSignIn: 'Sign in to see your visits',
+    visitsLead: 'The last 14 days, newest first.',
+    waitingTitle: 'Waiting to be sent',
+    waitingText: 'Saved on this phone, sent when you are online.',
+    unsentTitle: 'Not recorded',
+    scannedAt: 'scanned {time}',
+    noVisits: 'No visits in the last 14 days.',
+    visitsOffline: 'Your visits cannot be loaded without a connection.',
+    more: 'Show more',
+    noExitScan: 'no exit scan',
+    noEntryScan: 'no entry scan',
   },
   zh: {
     title: '场所登记',
@@ -79,9 +94,12 @@ const MESSAGES = {
     tooManyTitle: '扫码过于频繁',
     tooManyText: '您在一分钟内扫码次数过多。请等待 {seconds} 秒，本页面会自动重试。',
     unavailableTitle: '服务繁忙',
-    unavailableText: '您的扫码已保存在手机上，将在 {seconds} 秒后自动重新发送，请保持本页面打开。同一次扫码只会记录一次。',
+    unavailableText: '您的扫码已保存在手机上，将在 {seconds} 秒后或下次打开登记页面时自动重新发送。同一次扫码只会记录一次。',
     offlineTitle: '没有网络',
-    offlineText: '您的扫码已保存在手机上，联网后会自动发送。同一次扫码只会记录一次。',
+    offlineText: '您的扫码已保存在手机上，联网后会自动发送，关闭本页面也不影响。同一次扫码只会记录一次。',
+    expiredTitle: '扫码已过期',
+    expiredText: '此次扫码保存已超过 24 小时，无法再登记。如果您现在在此场所，请重新扫码。',
+    earlierUnsent: '之前有一次扫码未能登记，请查看“我的到访记录”。',
     invalidCodeTitle: '这不是场所码',
     invalidCodeText: '链接已损坏或并非本登记服务生成。请重新扫描海报上的码。',
     signInAgainTitle: '请重新登录',
@@ -89,6 +107,18 @@ const MESSAGES = {
     problemText: '本次扫码未被记录。请重新扫码，或咨询工作人员。',
     retry: '立即重试',
     scanAgain: '重新扫码',
+    myVisits: '我的到访记录',
+    visitsSignIn: '登录后查看到访记录',
+    visitsLead: '最近 14 天，最新的在前。',
+    waitingTitle: '等待发送',
+    waitingText: '已保存在手机上，联网后发送。',
+    unsentTitle: '未被记录',
+    scannedAt: '扫码时间 {time}',
+    noVisits: '最近 14 天没有到访记录。',
+    visitsOffline: '没有网络，无法加载到访记录。',
+    more: '显示更多',
+    noExitScan: '未扫离场码',
+    noEntryScan: '未扫进场码',
   },
 };
 
@@ -101,6 +131,7 @@ export const PROBLEM_SCREENS = {
   'code-unknown-key': 'invalid-code',
   'code-signature-invalid': 'invalid-code',
   'too-many-scans': 'too-many-scans',
+  'client-at-too-old': 'expired',
   'store-unavailable': 'unavailable',
   overloaded: 'unavailable',
   'shutting-down': 'unavailable',
@@ -118,3 +149,25 @@ export function message(lang, key, params = {}) {
   const text = (MESSAGES[lang] && MESSAGES[lang][key]) || MESSAGES.en[key] || key;
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
+
+/** The title and text of each screen that ends a scan for good; a scan refused for another reason gets `problem`. */
+export const FINAL_SCREENS = {
+  revoked: ['revokedTitle', 'revokedText'],
+  suspended: ['suspendedTitle', 'suspendedText'],
+  'wrong-direction': ['wrongDirectionTitle', 'wrongDirectionText'],
+  'invalid-code': ['invalidCodeTitle', 'invalidCodeText'],
+  expired: ['expiredTitle', 'expiredText'],
+  problem: ['problemTitle', 'problemText'],
+};
+
+/** The screen for a scan refused for good with this problem code (or expired before it was sent). */
+export function finalScreen(problemCode) {
+  const screen = PROBLEM_SCREENS[problemCode];
+  return FINAL_SCREENS[screen] ? screen : 'problem';
+}
+
+/** This page's language, from the browser's. */
+export const lang = language(navigator.language);
+
+/** The message under key in this page's language. */
+export const t = (key, params) => message(lang, key, params);

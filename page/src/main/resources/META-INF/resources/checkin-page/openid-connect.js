@@ -7,8 +7,8 @@ import * as oauth from './vendor/oauth4webapi-3.8.8/index.js';
 const FLOW = 'checkin.sign-in-flow';
 /** Plain http is accepted for a provider on this machine only (a test's); oauth4webapi refuses it anywhere else. */
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-/** Only a venue code's address is returned to: what sessionStorage says is never an open redirect. */
-const CODE_PATH = /^\/c\/[A-Za-z0-9_.-]+$/;
+/** Only a venue code's address or the visits page is returned to: what sessionStorage says is never an open redirect. */
+const CODE_PATH = /^(\/c\/[A-Za-z0-9_.-]+|\/visits)$/;
 
 /** A sign-in that ended without a token: reason 'denied' (the person or the provider said no) or 'failed'. */
 export class SignInRefused extends Error {

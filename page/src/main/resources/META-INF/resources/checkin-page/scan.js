@@ -1,59 +1,71 @@
-// One scan of a code and its sending. The scan id is made once per scan and kept in localStorage with the time of
-// the scan, so a reload or a retry (after a dropped connection, a 503) sends the same scan: the function records it
-// once and answers `duplicate` to the repeat, with the time of the first recording.
+// One scan of a code and its sending. The scan id is made once per scan and kept in the outbox (outbox.js) with the
+// time of the scan before anything is sent, so a reload, a retry (after a dropped connection, a 503) or a later visit
+// sends the same scan: the function records it once and answers `duplicate` to the repeat, with the time of the
+// first recording.
 
-import { functionUrl, settings } from './settings.js';
+import { call } from './call.js';
+import { keep, latestFor } from './outbox.js';
 
-const PREFIX = 'checkin.scan.';
-/** The functions accept a clientAt up to 24 hours old; an older unsent scan is started again. */
-const MAX_AGE_MS = 23 * 60 * 60 * 1000;
+/** The functions accept a clientAt up to 24 hours old (docs/api.md); a minute less leaves room for the trip. */
+const MAX_AGE_MS = 24 * 60 * 60 * 1000 - 60 * 1000;
+
+/** True when the functions would refuse the scan as too old: it can no longer be sent. */
+export function tooOld(scan, now = Date.now()) {
+  return now - scan.keptAt > MAX_AGE_MS;
+}
 
 /**
- * The scan for this code: the kept one when the page is reloaded or the kept one was never answered, otherwise
- * (the code opened again from the camera) a new one.
+ * The scan for this code: the kept one while it is unanswered, or answered and the page reloaded; otherwise (the
+ * code opened again from the camera) a new one, kept before it is sent. A kept one too old to send is marked so.
  */
-export function scanFor(code, reloaded) {
-  const key = PREFIX + code.token;
-  let kept = null;
-  try {
-    kept = JSON.parse(localStorage.getItem(key));
-  } catch (e) {
-    kept = null;
-  }
-  const fresh = kept && typeof kept.scanId === 'string' && Date.now() - Date.parse(kept.clientAt) < MAX_AGE_MS;
-  if (fresh && (reloaded || !kept.answered)) {
+export async function scanFor(code, reloaded) {
+  const kept = await latestFor(code.token);
+  if (kept && kept.state !== 'expired' && tooOld(kept)) {
+    if (kept.state === 'pending') {
+      await settle(kept, 'expired');
+    }
+  } else if (kept && (kept.state === 'pending' || (reloaded && kept.state !== 'expired'))) {
     return kept;
   }
-  const scan = { scanId: crypto.randomUUID(), clientAt: localIsoWithOffset(new Date()), answered: false };
-  localStorage.setItem(key, JSON.stringify(scan));
+  const now = new Date();
+  const scan = {
+    scanId: crypto.randomUUID(), clientAt: localIsoWithOffset(now), keptAt: now.getTime(), state: 'pending',
+    token: code.token, venueId: code.venueId, venueName: code.venueName, direction: code.direction,
+  };
+  await keep(scan);
   return scan;
 }
 
-/** Marks the scan as answered by the function (recorded, or refused for good), so the next visit is a new scan. */
-export function markAnswered(code, scan) {
-  localStorage.setItem(PREFIX + code.token, JSON.stringify({ ...scan, answered: true }));
+/** Records what became of a kept scan: sent, refused (with the problem code) or expired. */
+export function settle(scan, state, problem) {
+  return keep({ ...scan, state, problem: problem || null });
 }
 
 /**
- * Sends the scan to scan-in or scan-out by the code's direction. Resolves to {status, body, retryAfter};
- * rejects only when no answer came (no connection).
+ * What an answer means for the kept scan: `sent` (recorded or duplicate), `sign-in` (kept until the person signs
+ * in again), `later` (kept and sent again: busy, unavailable, at the limit), `expired` or `refused` (for good).
  */
-export async function send(code, scan, token) {
-  const current = await settings();
-  const url = code.direction === 'IN' ? functionUrl(current, 'scanIn', '/scan-in') : functionUrl(current, 'scanOut', '/scan-out');
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token },
-    body: JSON.stringify({ code: code.token, scanId: scan.scanId, clientAt: scan.clientAt }),
-  });
-  let body = null;
-  try {
-    body = await response.json();
-  } catch (e) {
-    body = null;
+export function outcome(answer) {
+  const code = answer.body && typeof answer.body.code === 'string' ? answer.body.code : null;
+  if (answer.status === 200 && answer.body) {
+    return 'sent';
   }
-  const retryAfter = parseInt(response.headers.get('Retry-After') || '', 10);
-  return { status: response.status, body, retryAfter: Number.isFinite(retryAfter) ? retryAfter : null };
+  if (answer.status === 401 || answer.status === 403) {
+    return 'sign-in';
+  }
+  if (code === 'client-at-too-old') {
+    return 'expired';
+  }
+  return answer.status >= 400 && answer.status < 500 && answer.status !== 429 ? 'refused' : 'later';
+}
+
+/**
+ * Sends a kept scan to scan-in or scan-out by its code's direction. Resolves to {status, body, retryAfter};
+ * rejects only when no answer came (no connection, or the function unreachable).
+ */
+export function send(scan, token) {
+  const [name, path] = scan.direction === 'IN' ? ['scanIn', '/scan-in'] : ['scanOut', '/scan-out'];
+  return call(name, path, token, { code: scan.token, scanId: scan.scanId, clientAt: scan.clientAt });
 }
 
 /** The phone's local time with its offset, as the functions read clientAt: 2026-11-28T09:59:30+08:00. */

@@ -104,3 +104,28 @@ export function dateTime(date, lang) {
   return date.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB',
     { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
+
+/** A link to another page of the check-in page, such as the person's visits. */
+export function link(text, href) {
+  const node = element('a', 'link', text);
+  node.href = href;
+  return node;
+}
+
+/** A list of items, each made of lines of text (the first one bold). */
+export function list(className, items) {
+  const node = element('ul', className);
+  items.forEach((lines) => {
+    const item = element('li');
+    lines.filter(Boolean).forEach((line, index) => item.append(element(index === 0 ? 'strong' : 'span', null, line)));
+    node.append(item);
+  });
+  return node;
+}
+
+/** A section of a screen with its heading. */
+export function section(title, ...children) {
+  const node = element('section');
+  node.append(element('h2', null, title), ...children.filter(Boolean));
+  return node;
+}

@@ -6,6 +6,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,20 +27,22 @@ import io.quarkus.test.junit.QuarkusTest;
 class CheckInPageTest {
 
     @Test
-    void aCodesAddressIsThePage() {
-        given().get("/c/any-token").then().statusCode(200).contentType(startsWith("text/html"))
-                .header("Cache-Control", "no-store")
-                .header("Referrer-Policy", "no-referrer")
-                .body(containsString("/checkin-page/app.js"));
+    void aCodesAddressTheVisitsAndTheProvidersWayBackAreThePageUnderOnePolicy() {
+        // the identity provider sends the person back to the page (PageSettings.SIGNED_IN_PATH) with its answer
+        for (String address : new String[] { "/c/any-token", "/visits", "/checkin-page/signed-in?code=abc&state=xyz" }) {
+            given().get(address).then().statusCode(200).contentType(startsWith("text/html"))
+                    .header("Cache-Control", "no-store")
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("Content-Security-Policy", containsString("connect-src 'self' https://id.example.org "))
+                    .body(containsString("/checkin-page/app.js"));
+        }
     }
 
     @Test
-    void theIdentityProviderSendsThePersonBackToThePageUnderTheSamePolicy() {
-        given().get("/checkin-page/signed-in?code=abc&state=xyz").then().statusCode(200)
-                .contentType(startsWith("text/html")).header("Cache-Control", "no-store")
-                .header("Referrer-Policy", "no-referrer")
-                .header("Content-Security-Policy", containsString("connect-src 'self' https://id.example.org "))
-                .body(containsString("/checkin-page/app.js"));
+    void theServiceWorkerMayLookAfterThePagesAddressesOutsideItsFolder() {
+        given().get("/checkin-page/sw.js").then().statusCode(200).contentType(containsString("javascript"))
+                .header("Service-Worker-Allowed", "/")
+                .body(containsString("networkFirst"));
     }
 
     @Test
@@ -57,12 +67,31 @@ class CheckInPageTest {
     }
 
     @Test
-    void thePagesFilesAreServed() {
-        for (String file : new String[] { "app.js", "code.js", "scan.js", "screens.js", "messages.js", "sign-in.js",
-            "settings.js", "openid-connect.js", "vendor/oauth4webapi-3.8.8/index.js" }) {
-            given().get("/checkin-page/" + file).then().statusCode(200).contentType(containsString("javascript"));
+    void thePagesFilesAreServed() throws IOException {
+        for (String script : scripts()) {
+            given().get("/checkin-page/" + script).then().statusCode(200).contentType(containsString("javascript"));
         }
         given().get("/checkin-page/checkin.css").then().statusCode(200).contentType(startsWith("text/css"));
+    }
+
+    @Test
+    void theServiceWorkerKeepsEveryFileThePageLoadsForOpeningWithoutAConnection() throws IOException {
+        String worker = given().get("/checkin-page/sw.js").then().extract().asString();
+        for (String file : scripts()) {
+            if (!file.equals("sw.js")) {
+                assertTrue(worker.contains("'" + file + "'"), file + " is not kept by sw.js");
+            }
+        }
+        assertTrue(worker.contains("'checkin.css'") && worker.contains("'settings.json'"), worker);
+    }
+
+    /** The page's scripts, as its folder holds them, the vendored library's included: vendor/.../index.js. */
+    private static List<String> scripts() throws IOException {
+        Path folder = Path.of("src/main/resources/META-INF/resources/checkin-page");
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.map(file -> folder.relativize(file).toString().replace('\\', '/'))
+                    .filter(name -> name.endsWith(".js")).sorted().collect(Collectors.toList());
+        }
     }
 
     @Test

@@ -39,7 +39,8 @@ public class GenerateCodeFunctions {
         Fields.required(request, "body");
         VenueDraft draft = request.draft().validated("");
         var formats = FormatSelection.of(request.formats(), FormatSelection.ALL);
-        return codes.withCodes(() -> venues.register(caller.subject(), draft), formats);
+        String requestId = requestId(request.requestId());
+        return codes.withCodes(() -> venues.register(caller.subject(), draft, requestId), formats);
     }
 
     @Funq("register-venues")
@@ -51,8 +52,9 @@ public class GenerateCodeFunctions {
             valid.add(drafts.get(i).validated("venues[" + i + "]."));
         }
         var formats = FormatSelection.of(request.formats(), FormatSelection.NONE);
+        String requestId = requestId(request.requestId());
         List<VenueWithCodes> registered = codes.allWithCodes(valid.size(),
-                () -> venues.registerAll(caller.subject(), valid), formats);
+                () -> venues.registerAll(caller.subject(), valid, requestId), formats);
         return new BulkRegistration(registered.size(), registered);
     }
 
@@ -60,7 +62,8 @@ public class GenerateCodeFunctions {
     public VenueWithCodes reissueCodes(VenueRequest request) {
         String venueId = venueId(request);
         var formats = FormatSelection.of(request.formats(), FormatSelection.ALL);
-        return codes.withCodes(() -> venues.reissue(caller.subject(), venueId), formats);
+        String requestId = requestId(request.requestId());
+        return codes.withCodes(() -> venues.reissue(caller.subject(), venueId, requestId), formats);
     }
 
     @Funq("venue-codes")
@@ -78,6 +81,11 @@ public class GenerateCodeFunctions {
     @Funq("reactivate-venue")
     public VenueSummary reactivateVenue(VenueRequest request) {
         return VenueSummary.of(venues.setStatus(caller.subject(), venueId(request), VenueStatus.ACTIVE));
+    }
+
+    /** The request's id in its canonical form, or null when the client sent none. */
+    private static String requestId(String value) {
+        return value == null ? null : Fields.uuid(value, "requestId");
     }
 
     private static String venueId(VenueRequest request) {

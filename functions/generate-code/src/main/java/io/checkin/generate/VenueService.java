@@ -3,7 +3,10 @@ package io.checkin.generate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +41,11 @@ public class VenueService {
     @Inject
     Clock clock;
 
-    public Venue register(String ownerSub, VenueDraft draft) {
+    /** A new venue; with a request id, the one that request registered before, if this is its retry. */
+    public Venue register(String ownerSub, VenueDraft draft, String requestId) {
+        if (requestId != null) {
+            return registerAll(ownerSub, List.of(draft), requestId).get(0);
+        }
         for (int attempt = 1;; attempt++) {
             Venue venue = draft.toVenue(VenueIds.next(), ownerSub, now());
             try {
@@ -56,7 +63,10 @@ public class VenueService {
      * All or nothing: the drafts are validated before this is called, and if the insert fails part-way the
      * venues already written are removed again, so a retry of the whole request is always safe.
      */
-    public List<Venue> registerAll(String ownerSub, List<VenueDraft> drafts) {
+    public List<Venue> registerAll(String ownerSub, List<VenueDraft> drafts, String requestId) {
+        if (requestId != null) {
+            return registerOnce(ownerSub, drafts, requestId);
+        }
         for (int attempt = 1;; attempt++) {
             Instant now = now();
             List<Venue> venues = new ArrayList<>(drafts.size());
@@ -77,6 +87,74 @@ public class VenueService {
         }
     }
 
+    /**
+     * The venues of a request with an id: their ids come from it (VenueIds.forRequest), so its retry finds what the
+     * first attempt wrote and answers that; a request id used before for other venues is 409 request-id-reused.
+     */
+    private List<Venue> registerOnce(String ownerSub, List<VenueDraft> drafts, String requestId) {
+        Instant now = now();
+        List<Venue> venues = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            venues.add(drafts.get(i).toVenue(VenueIds.forRequest(ownerSub, requestId, i), ownerSub, now));
+        }
+        List<Venue> before = registeredBefore(venues);
+        if (before != null) {
+            return before;
+        }
+        try {
+            store.insertAll(venues);
+            return venues;
+        } catch (MongoBulkWriteException e) {
+            // another attempt of the request writing at the same time: remove only what this one wrote
+            int written = e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
+            undo(venues.subList(0, written));
+            List<Venue> raced = registeredBefore(venues);
+            if (raced == null) {
+                throw e;
+            }
+            return raced;
+        } catch (RuntimeException e) {
+            undo(venues);
+            throw e;
+        }
+    }
+
+    /** What an earlier attempt of the request registered, in the request's order; null if it registered nothing. */
+    private List<Venue> registeredBefore(List<Venue> wanted) {
+        List<Venue> found = store.findAll(wanted.stream().map(Venue::id).toList());
+        if (found.isEmpty()) {
+            return null;
+        }
+        Map<String, Venue> wantedById = byId(wanted);
+        if (found.size() < wanted.size() && found.stream().allMatch(v -> sameDraft(v, wantedById.get(v.id())))) {
+            // what an attempt that failed part-way could not remove: this attempt writes the request whole again
+            undo(found);
+            return null;
+        }
+        Map<String, Venue> byId = byId(found);
+        List<Venue> inOrder = new ArrayList<>(wanted.size());
+        for (Venue venue : wanted) {
+            Venue stored = byId.get(venue.id());
+            if (stored == null || !sameDraft(stored, venue)) {
+                throw ProblemException.conflict("request-id-reused", "requestId",
+                        "This requestId was used before for other venues; make a new one for a new request");
+            }
+            inOrder.add(stored);
+        }
+        return inOrder;
+    }
+
+    private static Map<String, Venue> byId(List<Venue> venues) {
+        Map<String, Venue> byId = new HashMap<>();
+        venues.forEach(v -> byId.put(v.id(), v));
+        return byId;
+    }
+
+    private static boolean sameDraft(Venue a, Venue b) {
+        return b != null && a.ownerSub().equals(b.ownerSub()) && a.name().equals(b.name()) && a.address().equals(b.address())
+                && a.region().equals(b.region()) && Objects.equals(a.capacity(), b.capacity());
+    }
+
     private void undo(List<Venue> venues) {
         try {
             store.deleteAll(venues.stream().map(Venue::id).toList());
@@ -94,9 +172,17 @@ public class VenueService {
         return venue;
     }
 
-    /** New codes for the venue; every code issued before stops working. */
-    public Venue reissue(String ownerSub, String venueId) {
-        Venue venue = store.bumpCodeVersion(venueId, ownerSub, now()).orElseThrow(() -> missingOrForeign(venueId));
+    /**
+     * New codes for the venue; every code issued before stops working. With a request id, a retry of that re-issue
+     * answers the codes it issued (the venue as it is) instead of revoking them too.
+     */
+    public Venue reissue(String ownerSub, String venueId, String requestId) {
+        Venue venue = (requestId == null ? store.bumpCodeVersion(venueId, ownerSub, now())
+                : store.bumpCodeVersionOnce(venueId, ownerSub, requestId, now())).orElse(null);
+        if (venue == null) {
+            // no such venue (404), someone else's (403), or this request's re-issue was made already
+            return owned(ownerSub, venueId);
+        }
         statusCache.forget(venueId);
         return venue;
     }

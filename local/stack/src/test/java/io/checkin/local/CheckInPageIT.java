@@ -3,97 +3,22 @@ package io.checkin.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.checkin.testing.QrImages;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The check-in page in a real browser: Debian's headless Chromium in a phone-sized window (360 x 740) against the
- * local stack as {@code ./local-stack} starts it. A venue's codes are read back from their PNGs, as a phone's camera
- * reads the poster; each test opens such a code and reads the screen the staff at the door would see. Each screen
- * is written to target/screenshots/.
+ * The check-in page's screens in a real browser, with a connection: each test opens a venue's code and reads the
+ * screen the staff at the door would see, from the receipt to every refusal.
  */
-class CheckInPageIT {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
-    static final Set<String> SETTLED = Set.of("sign-in", "receipt", "duplicate", "revoked", "suspended",
-            "wrong-direction", "too-many-scans", "unavailable", "offline", "invalid-code", "problem");
-
-    /** Above what any other test here records for one person (two scans). */
-    static final int SCANS_PER_MINUTE = 3;
-
-    @TempDir
-    static Path data;
-
-    static LocalStackProcess stack;
-    static ChromeDriver browser;
-    static String manager;
-
-    @BeforeAll
-    static void start() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The browser tests need Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
-                    + ": apt-get install -y chromium chromium-driver");
-        }
-        // a person may record SCANS_PER_MINUTE scans a minute here, so that the limit's screen is reached in a few
-        stack = new LocalStackProcess(data, Map.of("CHECKIN_EMBEDDED_STORE", "memory",
-                "CHECKIN_SCAN_RATE_LIMIT_PER_MINUTE", String.valueOf(SCANS_PER_MINUTE)));
-        manager = stack.start("venue-manager");
-        browser = chromium("en-GB");
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    /** Headless Chromium the size of a phone's screen, in this language (navigator.language). */
-    static ChromeDriver chromium(String language) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=360,740", "--lang=" + language, "--hide-scrollbars");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
-        ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
-        driver.manage().window().setSize(new Dimension(360, 740));
-        return driver;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.quit();
-            }
-        } finally {
-            if (stack != null) {
-                stack.close();
-            }
-        }
-    }
+class CheckInPageIT extends CheckInPageBrowser {
 
     @Test
     void anEntryCodeAsksASignedOutPersonToSignInThenShowsTheReceiptWithTheVenueName() throws Exception {
@@ -176,10 +101,8 @@ class CheckInPageIT {
     }
 
     @Test
-    void aBrowserInChineseShowsTheReceiptInChinese() throws Exception {
-        ChromeDriver english = browser;
-        browser = chromium("zh-CN");
-        try {
+    void aBrowserInChineseShowsTheReceiptAndTheVisitsInChinese() throws Exception {
+        inLanguage("zh-CN", () -> {
             assertEquals("zh-CN", browser.executeScript("return navigator.language"));
             JsonObject venue = register("海港咖啡馆");
             signedIn("林伟");
@@ -187,10 +110,11 @@ class CheckInPageIT {
             assertEquals("receipt", settled(), text());
             assertTrue(text().contains("已登记进场") && text().contains("海港咖啡馆"), text());
             screenshot("receipt-zh");
-        } finally {
-            browser.quit();
-            browser = english;
-        }
+            browser.findElement(By.linkText("我的到访记录")).click();
+            assertEquals("visits", settled(), text());
+            assertTrue(text().contains("最近 14 天") && text().contains("海港咖啡馆"), text());
+            screenshot("visits-zh");
+        });
     }
 
     @Test
@@ -206,15 +130,6 @@ class CheckInPageIT {
         assertTrue(scrollWidth <= viewport, "page " + scrollWidth + " px wide in a " + viewport + " px window");
     }
 
-    /** A new venue, and this person signed in and checked in there through its entry code. */
-    private JsonObject checkedIn(String venueName, String person) throws Exception {
-        JsonObject venue = register(venueName);
-        signedIn(person);
-        open(url(venue, "entry"));
-        assertEquals("receipt", settled(), text());
-        return venue;
-    }
-
     /** Opening the URL leads to this screen, saying these words; its screenshot is kept under the screen's name. */
     private void shows(String url, String screen, String words) throws Exception {
         open(url);
@@ -223,78 +138,11 @@ class CheckInPageIT {
         screenshot(screen);
     }
 
-    /** Registers a venue and returns the answer, its codes as PNGs. */
-    private JsonObject register(String name) throws Exception {
-        return call("register-venue", new JsonObject().put("name", name).put("address", "1 Quay Street")
-                .put("region", "harbour").put("formats", List.of("png")));
-    }
-
-    private JsonObject call(String function, JsonObject body) throws Exception {
-        HttpResponse<String> answer = stack.post("/" + function, manager, body.encode());
-        assertEquals(200, answer.statusCode(), answer.body());
-        return new JsonObject(answer.body());
-    }
-
-    private static String venueId(JsonObject registered) {
-        return registered.getJsonObject("venue").getString("venueId");
-    }
-
-    /** The URL a camera reads from the code's image. */
-    private static String url(JsonObject registered, String direction) {
-        String url = QrImages.decodePng(registered.getJsonObject(direction).getString("png"));
-        assertEquals(registered.getJsonObject(direction).getString("url"), url);
-        return url;
-    }
-
-    private void open(String url) {
-        browser.get(url);
-    }
-
-    /** Signs in as this person through the page, on a page of the stack's origin (where the token is kept). */
-    private void signedIn(String name) {
-        signOut();
-        browser.get(stack.base() + "/c/not-a-code");
-        browser.executeScript("return fetch('/dev/sign-in', {method: 'POST', headers: {'Content-Type': 'application/json'},"
-                + " body: JSON.stringify({name: arguments[0]})}).then(r => r.json())"
-                + ".then(b => localStorage.setItem('checkin.citizen-token', b.token))", name + " " + UUID.randomUUID());
-    }
-
-    private void signOut() {
-        browser.get(stack.base() + "/c/not-a-code");
-        browser.executeScript("localStorage.clear()");
-    }
-
-    /** The screen once the page has an answer (or needs the person), by its data-screen name. */
-    private String settled() {
-        return settledAfter(null);
-    }
-
-    /** The next settled screen after the one shown, once the person acted on it. */
-    private String settledAfter(String shown) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> {
-            String screen = driver.findElement(By.id("screen")).getAttribute("data-screen");
-            return SETTLED.contains(screen) && !screen.equals(shown) ? screen : null;
-        });
-    }
-
-    private String text() {
-        return browser.findElement(By.id("screen")).getText();
-    }
-
-    private String keptScanId() {
-        return (String) ((JavascriptExecutor) browser).executeScript("const k = Object.keys(localStorage)"
-                + ".find(k => k.startsWith('checkin.scan.') && k.endsWith(location.pathname.slice(3)));"
-                + " return JSON.parse(localStorage.getItem(k)).scanId");
-    }
 
     /** The live element changes while one looks at it: a screenshot would not. */
     private void assertClockRuns() throws InterruptedException {
         WebElement clock = browser.findElement(By.cssSelector(".live-time"));
         String before = clock.getText();
         new WebDriverWait(browser, Duration.ofSeconds(3)).until(driver -> !clock.getText().equals(before));
-    }
-
-    private void screenshot(String screen) throws Exception {
-        Files.write(SCREENSHOTS.resolve(screen + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -32,6 +32,13 @@ class CheckInPageServedTest {
     }
 
     @Test
+    void theVisitsPageIsThePageWithoutATokenWhileMyVisitsWantsOne() {
+        given().get("/visits").then().statusCode(200).contentType(startsWith("text/html"))
+                .body(containsString("/checkin-page/app.js"));
+        Api.problem(Api.call("my-visits", null, Map.of()), 401, "unauthorized", null);
+    }
+
+    @Test
     void thePagesFilesAndSettingsLoadWithoutAToken() {
         // every file is checked by the page module's CheckInPageTest; here, that the functions' gate lets them by
         given().get("/checkin-page/app.js").then().statusCode(200).contentType(containsString("javascript"));

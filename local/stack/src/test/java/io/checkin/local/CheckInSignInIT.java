@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -12,24 +11,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.checkin.dev.DevKeys;
-import io.checkin.testing.QrImages;
 import io.checkin.testing.Tokens;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -39,25 +32,17 @@ import io.vertx.core.json.JsonObject;
  * authorization code with PKCE, in headless Chromium. The local stack trusts that provider's access tokens (its
  * issuer; they are signed with the stack's development key), as a deployment's functions trust its provider's.
  */
-class CheckInSignInIT {
+class CheckInSignInIT extends CheckInPageBrowser {
 
     static final String CLIENT_ID = "checkin-page";
-    static final Set<String> SETTLED = Set.of("sign-in", "receipt", "duplicate", "sign-in-denied", "sign-in-failed",
-            "invalid-code", "problem");
-
-    @TempDir
-    static Path data;
 
     static OidcProviderProcess provider;
-    static LocalStackProcess stack;
-    static ChromeDriver browser;
     static Path signingKey;
 
+    /** Hides the shared start: this stack signs in at the provider, and trusts its issuer instead of the development one. */
     @BeforeAll
     static void start() throws Exception {
-        if (!Files.isExecutable(CheckInPageIT.CHROMIUM) || !Files.isExecutable(CheckInPageIT.CHROMEDRIVER)) {
-            fail("The browser tests need Chromium and its driver: apt-get install -y chromium chromium-driver");
-        }
+        needChromium();
         DevKeys.ensure(data.resolve("keys"));
         signingKey = data.resolve("keys").resolve(DevKeys.AUTH_PRIVATE);
         provider = new OidcProviderProcess();
@@ -69,24 +54,29 @@ class CheckInSignInIT {
                 "JAVA_OPTS", "-Dmp.jwt.verify.issuer=" + provider.issuer()));
         provider.start(signingKey, CLIENT_ID, stack.base() + "/checkin-page/signed-in");
         stack.start("venue-manager");
-        browser = CheckInPageIT.chromium("en-GB");
-        Files.createDirectories(CheckInPageIT.SCREENSHOTS);
+        manager = token("venue-manager");
+        browser = chromium("en-GB");
+        Files.createDirectories(SCREENSHOTS);
     }
 
+    /** Hides the shared stop: the provider stops too. */
     @AfterAll
     static void stop() throws Exception {
-        try (OidcProviderProcess p = provider; LocalStackProcess s = stack) {
-            if (browser != null) {
-                browser.quit();
-            }
+        try (OidcProviderProcess p = provider) {
+            CheckInPageBrowser.stop();
         }
     }
 
-    /** Nobody is signed in: no token on the page's origin, no session at the provider. */
+    /** A token for this role from the provider's issuer, signed with its key, as the functions here accept. */
+    static String token(String role) throws Exception {
+        return Tokens.claims("sign-in-test-" + role, role).issuer(provider.issuer()).sign(signingKey.toString());
+    }
+
+    /** Nobody is signed in: no token or scan on the page's origin, no sign-in under way, no session at the provider. */
     @BeforeEach
     void signedOut() {
-        browser.get(stack.base() + "/c/not-a-code");
-        browser.executeScript("localStorage.clear(); sessionStorage.clear()");
+        signOut();
+        browser.executeScript("sessionStorage.clear()");
         browser.get(provider.issuer() + "/.well-known/openid-configuration");
         browser.manage().deleteAllCookies();
     }
@@ -97,7 +87,7 @@ class CheckInSignInIT {
         String entry = url(venue, "entry");
         browser.get(entry);
         assertEquals("sign-in", settled(), text());
-        JsonObject scan = keptScan();
+        Map<String, Object> scan = keptScan();
         screenshot("sign-in-provider");
 
         String person = "Lin Wei " + UUID.randomUUID();
@@ -107,13 +97,13 @@ class CheckInSignInIT {
         assertEquals("receipt", settled(), text());
         assertTrue(text().contains("You are checked in") && text().contains("Harbour Café"), text());
         assertEquals(entry, browser.getCurrentUrl(), "back at the code's address, without the provider's answer");
-        assertEquals(scan.getString("scanId"), keptScan().getString("scanId"), "the scan made before signing in");
+        assertEquals(scan.get("scanId"), keptScanId(), "the scan made before signing in");
 
         // recorded once, under the name given at the provider: that same scan sent again is a duplicate
         String token = (String) browser.executeScript("return localStorage.getItem('checkin.citizen-token')");
         HttpResponse<String> again = stack.post("/scan-in", token, new JsonObject().put("code", venue
-                .getJsonObject("entry").getString("token")).put("scanId", scan.getString("scanId"))
-                .put("clientAt", scan.getString("clientAt")).encode());
+                .getJsonObject("entry").getString("token")).put("scanId", scan.get("scanId"))
+                .put("clientAt", scan.get("clientAt")).encode());
         assertEquals(200, again.statusCode(), again.body());
         assertEquals("duplicate", new JsonObject(again.body()).getString("status"));
         JsonArray visits = visitors(venue);
@@ -123,7 +113,7 @@ class CheckInSignInIT {
 
     @Test
     void aSecondCodeUsesTheKeptTokenWithoutGoingBackToTheProvider() throws Exception {
-        JsonObject venue = checkedIn("Riverside Library", "Chen Jie");
+        JsonObject venue = checkedInAtProvider("Riverside Library", "Chen Jie");
         browser.get(url(venue, "exit"));
         assertEquals("receipt", settled(), "no sign-in screen first: " + text());
         assertTrue(text().contains("You are checked out"), text());
@@ -131,7 +121,7 @@ class CheckInSignInIT {
 
     @Test
     void aTokenPastTheTimeTheProviderGaveItLeadsToSignInAgain() throws Exception {
-        JsonObject venue = checkedIn("Market Hall", "Wang Fang");
+        JsonObject venue = checkedInAtProvider("Market Hall", "Wang Fang");
         long kept = Long.parseLong((String) browser.executeScript(
                 "return localStorage.getItem('checkin.citizen-token.expires-at')"));
         assertTrue(Math.abs(kept - (System.currentTimeMillis() / 1000 + 600)) < 60, "the provider's expires_in: " + kept);
@@ -163,23 +153,18 @@ class CheckInSignInIT {
 
     @Test
     void anAnswerThisPageDidNotAskForIsRefusedWithAScreenInThePersonsLanguage() throws Exception {
-        ChromeDriver english = browser;
-        browser = CheckInPageIT.chromium("zh-CN");
-        try {
+        inLanguage("zh-CN", () -> {
             browser.get(stack.base() + "/checkin-page/signed-in?code=forged&state=forged&iss="
                     + URLEncoder.encode(provider.issuer(), StandardCharsets.UTF_8));
             assertEquals("sign-in-failed", settled(), text());
             assertTrue(text().contains("登录未成功"), text());
             assertNull(browser.executeScript("return localStorage.getItem('checkin.citizen-token')"));
             screenshot("sign-in-failed-zh");
-        } finally {
-            browser.quit();
-            browser = english;
-        }
+        });
     }
 
     /** A new venue, and this person signed in at the provider and checked in there through its entry code. */
-    private JsonObject checkedIn(String venueName, String person) throws Exception {
+    private JsonObject checkedInAtProvider(String venueName, String person) throws Exception {
         JsonObject venue = register(venueName);
         browser.get(url(venue, "entry"));
         assertEquals("sign-in", settled(), text());
@@ -212,51 +197,9 @@ class CheckInSignInIT {
         browser.findElement(allow ? By.cssSelector("button[type=submit]") : By.linkText("[ Cancel ]")).click();
     }
 
-    private JsonObject register(String name) throws Exception {
-        return call("register-venue", "venue-manager", new JsonObject().put("name", name).put("address", "1 Quay Street")
-                .put("region", "harbour").put("formats", List.of("png")));
-    }
-
     /** Every visit at the venue, as a health official sees them. */
     private JsonArray visitors(JsonObject venue) throws Exception {
-        return call("venue-visitors", "health-official", new JsonObject()
-                .put("venueId", venue.getJsonObject("venue").getString("venueId"))).getJsonArray("visits");
-    }
-
-    /** A function called with a token for this role, from the provider's issuer and signed with its key. */
-    private JsonObject call(String function, String role, JsonObject body) throws Exception {
-        String token = Tokens.claims("sign-in-test-" + role, role).issuer(provider.issuer()).sign(signingKey.toString());
-        HttpResponse<String> answer = stack.post("/" + function, token, body.encode());
-        assertEquals(200, answer.statusCode(), answer.body());
-        return new JsonObject(answer.body());
-    }
-
-    /** The URL a camera reads from the code's image. */
-    private static String url(JsonObject registered, String direction) {
-        return QrImages.decodePng(registered.getJsonObject(direction).getString("png"));
-    }
-
-    private JsonObject keptScan() {
-        return new JsonObject((String) browser.executeScript("const k = Object.keys(localStorage)"
-                + ".find(k => k.startsWith('checkin.scan.') && k.endsWith(location.pathname.slice(3)));"
-                + " return localStorage.getItem(k)"));
-    }
-
-    private String settled() {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
-            if (!driver.getCurrentUrl().startsWith(stack.base())) {
-                return null;
-            }
-            String screen = driver.findElement(By.id("screen")).getAttribute("data-screen");
-            return SETTLED.contains(screen) ? screen : null;
-        });
-    }
-
-    private String text() {
-        return browser.findElement(By.id("screen")).getText();
-    }
-
-    private void screenshot(String screen) throws Exception {
-        Files.write(CheckInPageIT.SCREENSHOTS.resolve(screen + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        return call("venue-visitors", token("health-official"), new JsonObject().put("venueId", venueId(venue)))
+                .getJsonArray("visits");
     }
 }

@@ -1,6 +1,8 @@
 package io.checkin.error;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Input checks that every function shares. Each failure names the offending field, so a client can show
@@ -8,7 +10,23 @@ import java.util.List;
  */
 public final class Fields {
 
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     private Fields() {
+    }
+
+    /**
+     * A required UUID in its canonical form, lower case. Only the 36 ASCII characters of a UUID: no spaces or line
+     * breaks around it, and no digits of other scripts (which {@link java.util.UUID#fromString} would read as ASCII
+     * ones), so one id has one spelling apart from the case of its hex digits, and those two spellings are one id.
+     */
+    public static String uuid(String value, String field) {
+        required(value, field);
+        if (!UUID_TEXT.matcher(value).matches()) {
+            throw ProblemException.badRequest("invalid-field", field, field + " must be a UUID");
+        }
+        return value.toLowerCase(Locale.ROOT);
     }
 
     public static <T> T required(T value, String field) {

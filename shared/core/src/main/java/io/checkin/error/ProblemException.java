@@ -35,6 +35,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, code, detail);
     }
 
+    public static ProblemException conflict(String code, String field, String detail) {
+        return new ProblemException(409, code, detail, field, null);
+    }
+
     public static ProblemException unprocessable(String code, String detail) {
         return new ProblemException(422, code, detail);
     }

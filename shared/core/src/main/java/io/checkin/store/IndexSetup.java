@@ -42,6 +42,8 @@ public class IndexSetup {
     StoreConfig config;
 
     private volatile boolean done;
+    /** Why the latest attempt failed, for operators (IndexHealth); null before the first and once one succeeded. */
+    private volatile String failure;
     private ScheduledExecutorService retries;
 
     /**
@@ -67,12 +69,19 @@ public class IndexSetup {
         return done;
     }
 
+    /** Why the latest attempt to ensure the indexes failed (the store's own words, e.g. a missing privilege). */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
     boolean tryEnsure() {
         try {
             ensure();
             done = true;
+            failure = null;
             return true;
         } catch (MongoException e) {
+            failure = String.valueOf(e.getMessage());
             LOG.warnf("Could not ensure the indexes yet (%s); retrying every %s", e.getMessage(),
                     config.indexRetryInterval());
             return false;

@@ -1,15 +1,22 @@
 package io.checkin.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
 
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
 import org.bson.Document;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.mongodb.MongoCommandException;
+import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoCollection;
 
 
@@ -39,6 +46,31 @@ class IndexSetupTest {
         setup(Duration.ofDays(28)).ensure();
         setup(Duration.ofDays(7)).ensure();
         assertEquals(Duration.ofDays(7).toSeconds(), ttlSeconds());
+    }
+
+    @Test
+    void operatorsSeeWhyTheIndexesCouldNotBeEnsuredUntilTheyAre() {
+        IndexSetup refused = new IndexSetup() {
+            @Override
+            public void ensure() {
+                throw new MongoCommandException(new BsonDocument("ok", new BsonInt32(0)).append("code", new BsonInt32(13))
+                        .append("errmsg", new BsonString("not authorized on checkin to execute command { collMod: \"scans\" }")),
+                        new ServerAddress());
+            }
+        };
+        refused.config = new TestStoreConfig(Duration.ofDays(28));
+        IndexHealth health = new IndexHealth();
+        health.setup = refused;
+        assertEquals(HealthCheckResponse.Status.UP, health.call().getStatus(), "nothing has failed yet");
+        assertFalse(refused.tryEnsure());
+        HealthCheckResponse down = health.call();
+        assertEquals(HealthCheckResponse.Status.DOWN, down.getStatus());
+        assertTrue(String.valueOf(down.getData().orElseThrow().get("reason")).contains("not authorized"), down.toString());
+
+        IndexSetup allowed = setup(Duration.ofDays(28));
+        health.setup = allowed;
+        assertTrue(allowed.tryEnsure());
+        assertEquals(HealthCheckResponse.Status.UP, health.call().getStatus());
     }
 
     private long ttlSeconds() {

@@ -5,19 +5,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
-import io.checkin.error.ProblemException;
+import io.checkin.error.Fields;
 
 /**
  * The id of a stored scan, derived from who scanned and the phone's scan id: a retried request is the same
  * document (a duplicate key, not a second scan), and two people using the same scan id never collide.
  */
 public final class ScanIds {
-
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private ScanIds() {
     }
@@ -38,19 +33,8 @@ public final class ScanIds {
         }
     }
 
-    /**
-     * The scan id in its canonical form, the lower-case UUID, or a 400 naming the field. Only the 36 ASCII
-     * characters of a UUID are a scan id: no spaces or line breaks around it, and no digits of other scripts
-     * (which {@link java.util.UUID#fromString} would read as ASCII ones), so one scan id has one spelling
-     * apart from the case of its hex digits, and those two spellings are the same scan.
-     */
+    /** The scan id in its canonical form, the lower-case UUID, or a 400 naming the field ({@link Fields#uuid}). */
     public static String canonical(String scanId) {
-        if (scanId == null) {
-            throw ProblemException.badRequest("missing-field", "scanId", "scanId is required");
-        }
-        if (!UUID_TEXT.matcher(scanId).matches()) {
-            throw ProblemException.badRequest("invalid-field", "scanId", "scanId must be a UUID");
-        }
-        return scanId.toLowerCase(Locale.ROOT);
+        return Fields.uuid(scanId, "scanId");
     }
 }

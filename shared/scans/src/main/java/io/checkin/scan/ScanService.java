@@ -260,8 +260,8 @@ public class ScanService {
     private ScanReceipt duplicateOf(Document first, String scanId, VenueCode venue) {
         if (!venue.venueId().equals(first.getString(ScanDocument.VENUE))
                 || !venue.direction().name().equals(first.getString(ScanDocument.DIRECTION))) {
-            throw new ProblemException(409, "scan-id-reused",
-                    "This scanId was already used for another scan; generate a new one for each scan", "scanId", null);
+            throw ProblemException.conflict("scan-id-reused", "scanId",
+                    "This scanId was already used for another scan; generate a new one for each scan");
         }
         return new ScanReceipt(ScanReceipt.DUPLICATE, scanId, venue.venueId(), venue.venueName(), venue.direction(),
                 first.getDate(ScanDocument.STORED_AT).toInstant());

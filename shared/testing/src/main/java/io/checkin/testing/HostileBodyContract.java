@@ -53,6 +53,13 @@ public abstract class HostileBodyContract extends HostileCalls {
     }
 
     @TestFactory
+    Stream<DynamicTest> aValidBodySentAsPlainTextIsAnUnsupportedMediaType() {
+        return forEachFunction(t -> StoreCounts.unchangedBy(collections, "a body that is not declared as JSON",
+                () -> Api.problem(Api.request(t.validToken()).contentType("text/plain").body(t.validJson())
+                        .post("/" + t.function()).then(), 415, "unsupported-media-type", null)));
+    }
+
+    @TestFactory
     Stream<DynamicTest> aBodyOverOneMebibyteIsTooLarge() {
         return forEachFunction(t -> rejected(t, t.bodyWithRaw("\"" + "x".repeat(1_100_000) + "\""), 413,
                 "body-too-large", null));

@@ -1,6 +1,10 @@
 package io.checkin.venue;
 
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+
+import io.checkin.memory.Fingerprint;
 
 /** Short, random, URL-safe venue ids: unguessable, and short enough to keep the printed codes small. */
 public final class VenueIds {
@@ -17,6 +21,25 @@ public final class VenueIds {
         char[] id = new char[LENGTH];
         for (int i = 0; i < LENGTH; i++) {
             id[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+        }
+        return new String(id);
+    }
+
+    /**
+     * The id of the {@code index}-th venue a manager registers in the request they named {@code requestId}: the same
+     * for every retry of that request, so a retry finds the venue the first attempt wrote instead of adding one, and
+     * different for every other manager or request (the digits of a SHA-256 fingerprint, as unguessable as random).
+     */
+    public static String forRequest(String ownerSub, String requestId, int index) {
+        Fingerprint print = Fingerprint.of(ownerSub.length() + ":" + ownerSub + "/" + requestId + "/" + index);
+        BigInteger value = new BigInteger(1, ByteBuffer.allocate(16)
+                .putLong(print.high()).putLong(print.low()).array());
+        BigInteger base = BigInteger.valueOf(ALPHABET.length);
+        char[] id = new char[LENGTH];
+        for (int i = 0; i < LENGTH; i++) {
+            BigInteger[] division = value.divideAndRemainder(base);
+            id[i] = ALPHABET[division[1].intValue()];
+            value = division[0];
         }
         return new String(id);
     }

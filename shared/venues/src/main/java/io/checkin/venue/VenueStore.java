@@ -33,6 +33,9 @@ import io.checkin.store.StoreCollections;
 @CircuitBreaker(skipOn = { MongoWriteException.class, MongoBulkWriteException.class })
 public class VenueStore {
 
+    /** The request id of the venue's latest re-issue, kept so that its retry re-issues nothing. */
+    static final String REISSUED_BY = "reissuedBy";
+
     @Inject
     StoreCollections collections;
 
@@ -65,17 +68,30 @@ public class VenueStore {
 
     /** Bumps the code version (which revokes every older code) if the venue belongs to the owner. */
     public Optional<Venue> bumpCodeVersion(String id, String ownerSub, Instant now) {
-        return update(id, ownerSub, Updates.combine(Updates.inc("codeVersion", 1), Updates.set("updatedAt", Date.from(now))));
+        return update(owned(id, ownerSub),
+                Updates.combine(Updates.inc("codeVersion", 1), Updates.set("updatedAt", Date.from(now))));
+    }
+
+    /**
+     * Bumps the code version once per request: a retry that carries the same {@code requestId} finds it recorded on
+     * the venue and changes nothing (empty, like a missing or foreign venue, which the caller tells apart).
+     */
+    public Optional<Venue> bumpCodeVersionOnce(String id, String ownerSub, String requestId, Instant now) {
+        return update(Filters.and(owned(id, ownerSub), Filters.ne(REISSUED_BY, requestId)), Updates.combine(
+                Updates.inc("codeVersion", 1), Updates.set(REISSUED_BY, requestId), Updates.set("updatedAt", Date.from(now))));
     }
 
     public Optional<Venue> setStatus(String id, String ownerSub, VenueStatus status, Instant now) {
-        return update(id, ownerSub,
+        return update(owned(id, ownerSub),
                 Updates.combine(Updates.set("status", status.stored()), Updates.set("updatedAt", Date.from(now))));
     }
 
-    private Optional<Venue> update(String id, String ownerSub, Bson update) {
-        Document after = collections.venues().findOneAndUpdate(
-                Filters.and(Filters.eq("_id", id), Filters.eq("ownerSub", ownerSub)), update,
+    private static Bson owned(String id, String ownerSub) {
+        return Filters.and(Filters.eq("_id", id), Filters.eq("ownerSub", ownerSub));
+    }
+
+    private Optional<Venue> update(Bson filter, Bson update) {
+        Document after = collections.venues().findOneAndUpdate(filter, update,
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(after).map(Venue::fromDocument);
     }
