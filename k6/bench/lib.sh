@@ -68,9 +68,10 @@ run_wrk() {
 
 # launch APP_DIR MODE [JVM options...]: starts the function against the stack's store ($store, its keys in $KEYS)
 # and waits for its first ready answer; sets APP_PID, APP_PORT and READY_MS (milliseconds from launch), or
-# READY_MS=failed. MODE: default, appcds, jdk25, aot-train, aot (JAVA_AOT_HOME).
+# READY_MS=failed. MODE: default (JAVA_HOME's java, else the PATH's), appcds, jdk25, aot-train, aot (JAVA_AOT_HOME); any
+# other MODE is the default JVM with the given options, its log in start-MODE.log.
 launch() {
-  local app=$1 mode=$2 java_bin=java; shift 2
+  local app=$1 mode=$2 java_bin=${JAVA_HOME:+$JAVA_HOME/bin/}java; shift 2
   APP_PORT=$(free_port)
   local opts=("$@")
   case $mode in

@@ -7,9 +7,12 @@
 # seconds unmeasured and one more 2-second window: the pod's steady rate. Printed side by side: requests/s and p99 per
 # window, the pre-heated/cold ratio, each first window against its own steady rate, and the time the warm-up added
 # before ready.
+# JAVA_AOT_HOME (a JDK 25 or newer) runs every pod on that JDK and adds two pods with the JDK's AOT cache (JEP 483/515),
+# trained by one start with the warm-up at start (written when that pod stops): cold-aot and preheated-aot.
 # Environment: SKIP_BUILD=1 to reuse the last build, WINDOWS (10), STEADY (30), CITIZENS (10000), VENUES (1000),
-# FUNCTIONS ("scan-in scan-out"), JVM_OPTS (-Xmx512m), JAVA_HOME for another JVM, and any CHECKIN_WARMUP_* setting for
-# the pre-heated pod (CHECKIN_WARMUP_REQUESTS, CHECKIN_WARMUP_CONCURRENCY, CHECKIN_WARMUP_BUDGET).
+# FUNCTIONS ("scan-in scan-out"), JVM_OPTS (-Xmx512m), JAVA_HOME for another JVM, JAVA_AOT_HOME, and any
+# CHECKIN_WARMUP_* setting for the pre-heated pods (CHECKIN_WARMUP_REQUESTS, CHECKIN_WARMUP_CONCURRENCY,
+# CHECKIN_WARMUP_BUDGET).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 WINDOWS=${WINDOWS:-10} STEADY=${STEADY:-30}
@@ -51,11 +54,12 @@ window() {
     "$(awk '/Non-2xx or 3xx responses:/{print $5}' <<<"$out" | grep . || echo 0)"
 }
 
-# pod FUNCTION MODE (cold|preheated): starts it, runs the windows; writes $BENCH_DIR/FUNCTION-MODE.txt.
+# pod FUNCTION MODE [JVM options...]: starts it (MODE cold or cold-aot: the warm-up at start off; preheated or
+# preheated-aot: on), runs the windows; writes $BENCH_DIR/FUNCTION-MODE.txt.
 pod() {
-  local function=$1 mode=$2 at_start=false
-  [[ $mode == preheated ]] && at_start=true
-  CHECKIN_WARMUP_AT_START=$at_start launch "functions/$function/target/quarkus-app" "$mode" "${jvm_opts[@]}"
+  local function=$1 mode=$2 at_start=false; shift 2
+  [[ $mode == preheated* ]] && at_start=true
+  CHECKIN_WARMUP_AT_START=$at_start launch "functions/$function/target/quarkus-app" "$mode" "${jvm_opts[@]}" "$@"
   [[ "$READY_MS" != failed ]] || { cat "$BENCH_DIR/start-$mode.log"; echo "$function did not start" >&2; exit 1; }
   {
     echo "ready $READY_MS"
@@ -67,12 +71,32 @@ pod() {
   stop_app
 }
 
+# train FUNCTION: the JDK's AOT cache of one start with the warm-up at start, written when the pod stops.
+train() {
+  local cache="$BENCH_DIR/$1.aot"
+  CHECKIN_WARMUP_AT_START=true launch "functions/$1/target/quarkus-app" aot-training "${jvm_opts[@]}" \
+    -XX:AOTCacheOutput="$cache"
+  [[ "$READY_MS" != failed ]] || { cat "$BENCH_DIR/start-aot-training.log"; echo "$1 did not start" >&2; exit 1; }
+  stop_app
+  [[ -f "$cache" ]] || { cat "$BENCH_DIR/start-aot-training.log"; echo "no AOT cache for $1" >&2; exit 1; }
+}
+
+modes=(cold preheated)
+if [[ -n "${JAVA_AOT_HOME:-}" ]]; then
+  export JAVA_HOME=$JAVA_AOT_HOME
+  modes+=(cold-aot preheated-aot)
+fi
 for function in ${FUNCTIONS:-scan-in scan-out}; do
   pod "$function" cold
   pod "$function" preheated
-  python3 - "$function" "$BENCH_DIR/$function-cold.txt" "$BENCH_DIR/$function-preheated.txt" <<'PY'
+  if [[ -n "${JAVA_AOT_HOME:-}" ]]; then
+    train "$function"
+    pod "$function" cold-aot -XX:AOTCache="$BENCH_DIR/$function.aot"
+    pod "$function" preheated-aot -XX:AOTCache="$BENCH_DIR/$function.aot"
+  fi
+  python3 - "$function" "$BENCH_DIR" "${modes[@]}" <<'PY'
 import sys
-function, cold_file, warm_file = sys.argv[1:]
+function, folder, modes = sys.argv[1], sys.argv[2], sys.argv[3:]
 def read(path):
     rows = {"window": []}
     for line in open(path):
@@ -84,20 +108,27 @@ def read(path):
         else:
             rows[key] = rest[0] if rest else ""
     return rows
-cold, warm = read(cold_file), read(warm_file)
-added = int(warm["ready"]) - int(cold["ready"])
-print(f"== {function}: ready after {int(cold['ready']):,} ms cold, {int(warm['ready']):,} ms pre-heated "
-      f"(the warm-up adds {added:,} ms; {warm['warmup'].replace('_', ' ')})")
-print(f"{'window':>12} {'cold req/s':>11} {'p99 ms':>8} {'pre-heated':>11} {'p99 ms':>8} {'ratio':>6} {'non-2xx':>8}")
-for i, (c, w) in enumerate(zip(cold["window"], warm["window"])):
-    print(f"{f'{2*i}-{2*i+2} s':>12} {c[0]:>11,.0f} {c[1]:>8.1f} {w[0]:>11,.0f} {w[1]:>8.1f} {w[0]/max(c[0], 1):>6.2f} {c[2]+w[2]:>8}")
-c, w = cold["steady"], warm["steady"]
-print(f"{'steady':>12} {c[0]:>11,.0f} {c[1]:>8.1f} {w[0]:>11,.0f} {w[1]:>8.1f} {w[0]/max(c[0], 1):>6.2f} {c[2]+w[2]:>8}")
-first_c, first_w = cold["window"][0], warm["window"][0]
-share_c, share_w = first_c[0] / c[0], first_w[0] / w[0]
-print(f"first window / own steady rate: cold {share_c:.2f}, pre-heated {share_w:.2f} "
-      f"(target >= 0.80: {'met' if share_w >= 0.8 else 'NOT met'}); p99 in it: cold {first_c[1]:.1f} ms, "
-      f"pre-heated {first_w[1]:.1f} ms (target <= 50 ms: {'met' if first_w[1] <= 50 else 'NOT met'})")
+pods = {mode: read(f"{folder}/{function}-{mode}.txt") for mode in modes}
+cold = pods["cold"]
+print(f"== {function}: requests/s and p99 (ms) per 2-second window from the first ready answer; "
+      f"ratio = requests/s against the cold pod's")
+print(f"{'window':>8}" + "".join(f" {mode:>15} {'p99':>7} {'ratio':>6}" for mode in modes) + f" {'non-2xx':>8}")
+names = [f"{2*i}-{2*i+2} s" for i in range(len(cold["window"]))] + ["steady"]
+for i, name in enumerate(names):
+    row = {mode: pod["window"][i] if i < len(pod["window"]) else pod["steady"] for mode, pod in pods.items()}
+    base = max(row["cold"][0], 1)
+    print(f"{name:>8}" + "".join(f" {r[0]:>15,.0f} {r[1]:>7.1f} {r[0]/base:>6.2f}" for r in row.values())
+          + f" {sum(r[2] for r in row.values()):>8}")
+for mode, pod in pods.items():
+    first, steady = pod["window"][0], pod["steady"]
+    share = first[0] / max(steady[0], 1)
+    verdict = ""
+    if mode.startswith("preheated"):
+        verdict = (f" (targets: >= 0.80 {'met' if share >= 0.8 else 'NOT met'}, "
+                   f"<= 50 ms {'met' if first[1] <= 50 else 'NOT met'})")
+    warmup = pod["warmup"].replace("_", " ") or "no warm-up"
+    print(f"{mode:>14}: ready after {int(pod['ready']):,} ms; first window / own steady rate {share:.2f}, "
+          f"p99 in it {first[1]:.1f} ms{verdict}; {warmup}")
 print()
 PY
 done

@@ -29,14 +29,16 @@ public class VenueStatusCache {
 
     @Inject
     public VenueStatusCache(VenueStore store, CodeConfig config) {
-        this(id -> store.find(id).map(Venue::state), config);
+        this(id -> store.find(id).map(Venue::state), config.verifiedCacheSize(), config);
     }
 
-    /** A cache over other venues than the store's: the warm-up's, which are in no store. */
-    public VenueStatusCache(Function<String, Optional<VenueState>> loader, CodeConfig config) {
+    /**
+     * Over other venues than the store's: the warm-up's, which are in no store, holding at most {@code maximumSize}
+     * (0: none, every lookup loads, as a person's first scan at a venue does).
+     */
+    public VenueStatusCache(Function<String, Optional<VenueState>> loader, long maximumSize, CodeConfig config) {
         this.loader = loader;
-        this.states = Caffeine.newBuilder().maximumSize(config.verifiedCacheSize())
-                .expireAfterWrite(config.venueStatusTtl()).build();
+        this.states = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(config.venueStatusTtl()).build();
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.checkin.preheat;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.quarkus.value.registry.ValueRegistry;
 import io.quarkus.vertx.http.HttpServer;
+import io.vertx.core.Vertx;
 
 /**
  * Runs the warm-up: throwaway tokens and whatever the hosted functions need (their {@link PreheatExercise}s), real
@@ -45,6 +45,9 @@ public class Preheat {
 
     @Inject
     ValueRegistry values;
+
+    @Inject
+    Vertx vertx;
 
     private final ReentrantLock running = new ReentrantLock();
 
@@ -89,15 +92,16 @@ public class Preheat {
                 return report("nothing to warm", null, start);
             }
             long keysMade = System.nanoTime();
-            PreheatLoad load = new PreheatLoad(ownBase(deadline));
-            if (!load.awaitServer(deadline)) {
-                return report("budget spent", null, start);
+            try (PreheatLoad load = new PreheatLoad(vertx, ownPort(deadline), config.concurrency())) {
+                if (!load.awaitServer(deadline)) {
+                    return report("budget spent", null, start);
+                }
+                LOG.infof("Warm-up: throwaway keys in %d ms, the server answering after %d ms",
+                        (keysMade - start) / 1_000_000, (System.nanoTime() - start) / 1_000_000);
+                PreheatLoad.Sent sent = load.send(i -> prepared.get(i % prepared.size()).apply(i / prepared.size()),
+                        config.requests(), config.concurrency(), deadline);
+                return report(System.nanoTime() - deadline >= 0 ? "budget spent" : "done", sent, start);
             }
-            LOG.infof("Warm-up: throwaway keys in %d ms, the server answering after %d ms", (keysMade - start) / 1_000_000,
-                    (System.nanoTime() - start) / 1_000_000);
-            PreheatLoad.Sent sent = load.send(i -> prepared.get(i % prepared.size()).apply(i / prepared.size()),
-                    config.requests(), config.concurrency(), deadline);
-            return report(System.nanoTime() - deadline >= 0 ? "budget spent" : "done", sent, start);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return report("interrupted", null, start);
@@ -120,13 +124,13 @@ public class Preheat {
     }
 
     /** Where this process listens; known once the HTTP server started, which may be just after the warm-up begins. */
-    private URI ownBase(long deadline) throws InterruptedException {
+    private int ownPort(long deadline) throws InterruptedException {
         while (!values.containsKey(HttpServer.HTTP_SERVER) || values.get(HttpServer.HTTP_SERVER).getPort() <= 0) {
             if (System.nanoTime() - deadline >= 0) {
                 throw new IllegalStateException("the HTTP server did not start within the budget");
             }
             Thread.sleep(20);
         }
-        return URI.create("http://127.0.0.1:" + values.get(HttpServer.HTTP_SERVER).getPort());
+        return values.get(HttpServer.HTTP_SERVER).getPort();
     }
 }

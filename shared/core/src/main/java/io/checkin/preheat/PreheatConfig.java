@@ -38,8 +38,11 @@ public interface PreheatConfig {
     @WithDefault("64")
     int people();
 
-    /** Distinct throwaway venues (codes, one signature each; each is verified once and then remembered). */
-    @WithDefault("256")
+    /**
+     * Distinct throwaway venues (codes, one signature each at the start). Nothing about them is remembered: every
+     * warm-up scan verifies its code and reads its venue's state, as a person's first scan at a venue does.
+     */
+    @WithDefault("64")
     int venues();
 
     /** Where the warm-up's scans are written and deleted again: never a collection that anything reads. */

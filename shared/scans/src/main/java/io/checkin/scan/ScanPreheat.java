@@ -105,14 +105,15 @@ public class ScanPreheat implements PreheatExercise {
                         : CodeUrls.url(codeConfig.publicBaseUrl().get(), token);
             }
         }
-        CodeVerifier verifier = new CodeVerifier(Map.of(kid, codeKey.getPublic()), codeConfig.verifiedCacheSize(),
-                codeConfig.verifiedCacheTtl());
+        // nothing remembered: every warm-up scan checks its code's signature and reads its venue's state, as a person's
+        // first scan at a venue does (the first seconds of a burst are mostly first scans at this pod)
+        CodeVerifier verifier = new CodeVerifier(Map.of(kid, codeKey.getPublic()), 0, codeConfig.verifiedCacheTtl());
         MongoCollection<Document> scratch = collections.database().getCollection(config.scratchCollection());
         VenueStatusCache states = new VenueStatusCache(id -> {
             // the read a person's first scan at a venue makes, by an id no venue has: it finds nothing and writes nothing
             venueStore.find(id);
             return Optional.ofNullable(venueStates.get(id));
-        }, codeConfig);
+        }, 0, codeConfig);
         scans.openWarmup(new CodeChecker(verifier, states), scratch);
         return new Requests() {
             @Override
