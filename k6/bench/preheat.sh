@@ -11,7 +11,8 @@
 # trained by one start with the warm-up at start (written when that pod stops): cold-aot and preheated-aot.
 # Environment: SKIP_BUILD=1 to reuse the last build, WINDOWS (10), STEADY (30), CITIZENS (10000), VENUES (1000),
 # FUNCTIONS ("scan-in scan-out"), JVM_OPTS (-Xmx512m), JAVA_HOME for another JVM, JAVA_AOT_HOME, and any
-# CHECKIN_WARMUP_* setting for the pre-heated pods (CHECKIN_WARMUP_REQUESTS, CHECKIN_WARMUP_CONCURRENCY,
+# MODES (the pods to run, of cold, preheated, cold-aot, preheated-aot; all four with JAVA_AOT_HOME, else the first two)
+# and any CHECKIN_WARMUP_* setting for the pre-heated pods (CHECKIN_WARMUP_REQUESTS, CHECKIN_WARMUP_CONCURRENCY,
 # CHECKIN_WARMUP_BUDGET).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -86,14 +87,17 @@ if [[ -n "${JAVA_AOT_HOME:-}" ]]; then
   export JAVA_HOME=$JAVA_AOT_HOME
   modes+=(cold-aot preheated-aot)
 fi
+read -r -a modes <<<"${MODES:-${modes[*]}}"
 for function in ${FUNCTIONS:-scan-in scan-out}; do
-  pod "$function" cold
-  pod "$function" preheated
-  if [[ -n "${JAVA_AOT_HOME:-}" ]]; then
-    train "$function"
-    pod "$function" cold-aot -XX:AOTCache="$BENCH_DIR/$function.aot"
-    pod "$function" preheated-aot -XX:AOTCache="$BENCH_DIR/$function.aot"
-  fi
+  for mode in "${modes[@]}"; do
+    if [[ $mode == *-aot ]]; then
+      [[ -n "${JAVA_AOT_HOME:-}" ]] || { echo "$mode needs JAVA_AOT_HOME (a JDK 25 or newer)" >&2; exit 1; }
+      [[ -f "$BENCH_DIR/$function.aot" ]] || train "$function"
+      pod "$function" "$mode" -XX:AOTCache="$BENCH_DIR/$function.aot"
+    else
+      pod "$function" "$mode"
+    fi
+  done
   python3 - "$function" "$BENCH_DIR" "${modes[@]}" <<'PY'
 import sys
 function, folder, modes = sys.argv[1], sys.argv[2], sys.argv[3:]
@@ -109,14 +113,15 @@ def read(path):
             rows[key] = rest[0] if rest else ""
     return rows
 pods = {mode: read(f"{folder}/{function}-{mode}.txt") for mode in modes}
-cold = pods["cold"]
+base_mode = modes[0]
+cold = pods[base_mode]
 print(f"== {function}: requests/s and p99 (ms) per 2-second window from the first ready answer; "
-      f"ratio = requests/s against the cold pod's")
+      f"ratio = requests/s against the {base_mode} pod's")
 print(f"{'window':>8}" + "".join(f" {mode:>15} {'p99':>7} {'ratio':>6}" for mode in modes) + f" {'non-2xx':>8}")
 names = [f"{2*i}-{2*i+2} s" for i in range(len(cold["window"]))] + ["steady"]
 for i, name in enumerate(names):
     row = {mode: pod["window"][i] if i < len(pod["window"]) else pod["steady"] for mode, pod in pods.items()}
-    base = max(row["cold"][0], 1)
+    base = max(row[base_mode][0], 1)
     print(f"{name:>8}" + "".join(f" {r[0]:>15,.0f} {r[1]:>7.1f} {r[0]/base:>6.2f}" for r in row.values())
           + f" {sum(r[2] for r in row.values()):>8}")
 for mode, pod in pods.items():

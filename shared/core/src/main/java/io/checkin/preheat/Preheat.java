@@ -52,7 +52,7 @@ public class Preheat {
     private final ReentrantLock running = new ReentrantLock();
 
     void onStart(@Observes StartupEvent event) {
-        if (config.atStart() && !exercises.isUnsatisfied()) {
+        if (config.runsAtStart() && !exercises.isUnsatisfied()) {
             beforeReady(config.budget());
         }
     }

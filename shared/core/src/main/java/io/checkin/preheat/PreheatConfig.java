@@ -1,7 +1,9 @@
 package io.checkin.preheat;
 
 import java.time.Duration;
+import java.util.Optional;
 
+import io.quarkus.runtime.ImageMode;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,11 +15,16 @@ import io.smallrye.config.WithDefault;
 public interface PreheatConfig {
 
     /**
-     * Runs the warm-up at every start, before the pod reports ready. Off: it runs only when an operator asks for it
-     * ({@code POST /preheat}), on a pod that is already serving.
+     * Runs the warm-up at every start, before the pod reports ready. Unset: on in a JVM, off in a native executable,
+     * which has no JIT to warm. Off: it runs only when an operator asks for it ({@code POST /preheat}), on a pod that
+     * is already serving.
      */
-    @WithDefault("true")
-    boolean atStart();
+    Optional<Boolean> atStart();
+
+    /** Whether the warm-up runs at start here: {@link #atStart()}, else whether this is a JVM. */
+    default boolean runsAtStart() {
+        return atStart().orElse(ImageMode.current() != ImageMode.NATIVE_RUN);
+    }
 
     /** Requests the warm-up sends in all (spread over the functions this application hosts). */
     @WithDefault("30000")

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -46,11 +49,24 @@ class PreheatReadinessTest {
         assertEquals("none", readiness.call().getData().orElseThrow().get("state"));
     }
 
+    @Test
+    void unsetTheWarmupRunsAtStartOnTheJvmWhereTheJitNeedsIt() {
+        assertTrue(config(Optional.empty()).runsAtStart());
+        assertFalse(config(Optional.of(false)).runsAtStart());
+    }
+
     private static PreheatConfig config(boolean atStart) {
-        return (PreheatConfig) java.lang.reflect.Proxy.newProxyInstance(PreheatConfig.class.getClassLoader(),
+        return config(Optional.of(atStart));
+    }
+
+    private static PreheatConfig config(Optional<Boolean> atStart) {
+        return (PreheatConfig) Proxy.newProxyInstance(PreheatConfig.class.getClassLoader(),
                 new Class<?>[] { PreheatConfig.class }, (proxy, method, args) -> {
                     if (method.getName().equals("atStart")) {
                         return atStart;
+                    }
+                    if (method.isDefault()) {
+                        return InvocationHandler.invokeDefault(proxy, method, args);
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
