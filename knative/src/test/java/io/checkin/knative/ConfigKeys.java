@@ -12,6 +12,7 @@ import java.util.Set;
 import io.checkin.auth.IssuerCheck;
 import io.checkin.code.CodeConfig;
 import io.checkin.page.PageConfig;
+import io.checkin.preheat.PreheatConfig;
 import io.checkin.scan.ScanConfig;
 import io.checkin.store.ScanClock;
 import io.checkin.store.StoreConfig;
@@ -30,7 +31,8 @@ final class ConfigKeys {
     static Set<String> all() {
         Set<String> keys = new HashSet<>();
         for (Class<?> mapping : new Class<?>[] { CodeConfig.class, StoreConfig.class, ScanConfig.class,
-                ScanClock.class, VisitConfig.class, HistoryConfig.class, PageConfig.class }) {
+                ScanClock.class, VisitConfig.class, HistoryConfig.class, PageConfig.class,
+                PreheatConfig.class }) {
             collect(mapping.getAnnotation(ConfigMapping.class).prefix(), mapping, keys);
         }
         keys.add(StoreConnectionCheck.CONNECTION_STRING);

@@ -64,8 +64,8 @@ public class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Planner.Plan plan = Planner.plan(new Planner.Input(function, peak, scaling.serviceTime(), maxRatePerPod,
-                scaling.settings(0), scaling.podStartup(), Duration.ofSeconds(marginSeconds), cpuRequestMillis,
-                quota()));
+                scaling.settings(0), scaling.podStartup(), scaling.warmUp(), Duration.ofSeconds(marginSeconds),
+                cpuRequestMillis, quota()));
         if (json) {
             System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(asMap(plan)));
         } else {
@@ -98,6 +98,7 @@ public class PlanCommand implements Callable<Integer> {
         out.put("minScale", plan.minScale());
         out.put("cappedByMaxScale", plan.cappedByMaxScale());
         out.put("leadTimeSeconds", plan.leadTime().toSeconds());
+        out.put("leadTimeWarmUpSeconds", plan.warmUp().toSeconds());
         out.put("cpuMillisNeeded", plan.cpuMillisNeeded());
         out.put("fitsQuota", plan.fitsQuota() == null ? "not checked" : plan.fitsQuota());
         return out;

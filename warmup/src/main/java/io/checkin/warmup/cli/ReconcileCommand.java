@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 
 import io.checkin.warmup.knative.PrewarmException;
-import io.checkin.warmup.knative.ServiceSettings;
 import io.checkin.warmup.schedule.Reconciler;
 import io.checkin.warmup.schedule.ScheduleException;
 import picocli.CommandLine.Command;
@@ -22,9 +21,7 @@ public class ReconcileCommand extends ClusterCommand implements Callable<Integer
     @Override
     public Integer call() throws Exception {
         try {
-            var prewarmer = prewarmer();
-            Reconciler reconciler = new Reconciler(prewarmer, Clock.systemUTC(),
-                    function -> ServiceSettings.of(prewarmer.service(function)), viaTemplate);
+            Reconciler reconciler = new Reconciler(prewarmer(), Clock.systemUTC(), viaTemplate);
             for (var outcome : reconciler.reconcile(Files.readString(schedule), schedule.toString())) {
                 System.out.printf("%s: %s%s%n", outcome.function(),
                         outcome.minScale() > 0 ? "warm at min-scale " + outcome.minScale() : "released",

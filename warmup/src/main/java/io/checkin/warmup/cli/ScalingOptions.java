@@ -26,8 +26,13 @@ public class ScalingOptions {
     @Option(names = "--max-scale", defaultValue = "0", description = "max-scale (0: unlimited).")
     int maxScale;
 
-    @Option(names = "--pod-startup-seconds", defaultValue = "10", description = "Image pull, start and readiness (s).")
+    @Option(names = "--pod-startup-seconds", defaultValue = "10",
+            description = "Image pull, start and readiness, before any warm-up (s).")
     long podStartupSeconds;
+
+    @Option(names = "--warm-up-seconds", defaultValue = "0", description = "The function's warm-up before ready "
+            + "(checkin.warmup.budget when checkin.warmup.at-start is on: JVM pods), in seconds.")
+    long warmUpSeconds;
 
     AutoscalerSettings settings(int minScale) {
         AutoscalerSettings d = AutoscalerSettings.defaults();
@@ -36,10 +41,13 @@ public class ScalingOptions {
                 d.scaleDownDelay(), d.scaleToZeroGracePeriod());
     }
 
-    /** The traffic through the simulated autoscaler, with {@code minScale} pods ready from the start (0: cold). */
+    /**
+     * The traffic through the simulated autoscaler, with {@code minScale} pods ready from the start (0: cold); a new
+     * pod turns ready after its start-up and its warm-up.
+     */
     SimulationResult simulate(Traffic traffic, Duration length, int minScale) {
-        return KpaSimulator.run(new KpaSimulator.Input(traffic, serviceTime(), podStartup(), settings(minScale), length,
-                minScale));
+        return KpaSimulator.run(new KpaSimulator.Input(traffic, serviceTime(), podStartup().plus(warmUp()),
+                settings(minScale), length, minScale));
     }
 
     Duration serviceTime() {
@@ -48,5 +56,9 @@ public class ScalingOptions {
 
     Duration podStartup() {
         return Duration.ofSeconds(podStartupSeconds);
+    }
+
+    Duration warmUp() {
+        return Duration.ofSeconds(warmUpSeconds);
     }
 }

@@ -7,7 +7,8 @@ import java.util.OptionalLong;
  * How many pods a function needs at an expected peak, and how early to warm them. Concurrency at the peak
  * follows Little's law (rate x service time); pods = concurrency / (target x utilization), or more if one
  * pod cannot serve its share of the rate (its measured maximum). Pre-warming means setting min-scale to
- * that number a lead time before the peak: the pods' start-up, two autoscaler ticks, and a margin.
+ * that number a lead time before the peak: the pods' start-up and warm-up before ready, two autoscaler ticks, and a
+ * margin.
  */
 public final class Planner {
 
@@ -15,12 +16,12 @@ public final class Planner {
     }
 
     public record Input(String function, double peakRate, Duration serviceTime, double maxRatePerPod,
-            AutoscalerSettings settings, Duration podStartup, Duration margin, long cpuRequestMillisPerPod,
+            AutoscalerSettings settings, Duration podStartup, Duration warmUp, Duration margin, long cpuRequestMillisPerPod,
             OptionalLong quotaCpuMillisLeft) {
     }
 
     public record Plan(String function, double peakRate, double concurrency, int podsAtPeak, int minScale,
-            boolean cappedByMaxScale, Duration leadTime, long cpuMillisNeeded, Boolean fitsQuota) {
+            boolean cappedByMaxScale, Duration leadTime, Duration warmUp, long cpuMillisNeeded, Boolean fitsQuota) {
     }
 
     public static Plan plan(Input in) {
@@ -31,9 +32,17 @@ public final class Planner {
         int max = in.settings().maxScale();
         boolean capped = max > 0 && pods > max;
         int minScale = capped ? max : pods;
-        Duration lead = in.podStartup().plus(AutoscalerSettings.TICK.multipliedBy(2)).plus(in.margin());
         long cpu = (long) minScale * in.cpuRequestMillisPerPod();
         Boolean fits = in.quotaCpuMillisLeft().isPresent() ? cpu <= in.quotaCpuMillisLeft().getAsLong() : null;
-        return new Plan(in.function(), in.peakRate(), concurrency, pods, minScale, capped, lead, cpu, fits);
+        return new Plan(in.function(), in.peakRate(), concurrency, pods, minScale, capped,
+                leadTime(in.podStartup(), in.warmUp(), in.margin()), in.warmUp(), cpu, fits);
+    }
+
+    /**
+     * How long before the peak min-scale must be raised: a pod's start-up, then its warm-up before it reports ready
+     * (zero for a function that does not warm up), two autoscaler ticks, and the margin.
+     */
+    public static Duration leadTime(Duration podStartup, Duration warmUp, Duration margin) {
+        return podStartup.plus(warmUp).plus(AutoscalerSettings.TICK.multipliedBy(2)).plus(margin);
     }
 }

@@ -4,49 +4,53 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 import io.checkin.warmup.knative.Prewarmer;
-import io.checkin.warmup.model.AutoscalerSettings;
+import io.checkin.warmup.knative.ServiceSettings;
+import io.checkin.warmup.knative.ServiceWarmUp;
 import io.checkin.warmup.model.Planner;
+import io.fabric8.knative.serving.v1.Service;
 
 /**
  * Brings the functions to the warm state the schedule wants now: an event warms its functions from its
  * lead time before the start until its end; overlapping events take the larger scale; outside any event a
- * function is released (its own min-scale restored). Idempotent: a run that finds everything as wanted
- * changes nothing, so it is safe every minute.
+ * function is released (its own min-scale restored). The lead time includes the warm-up the function's pods do
+ * before ready, from the event or else from the function's Service; target and utilization come from the Service
+ * too. Idempotent: a run that finds everything as wanted changes nothing, so it is safe every minute.
  */
 public final class Reconciler {
 
     private final Prewarmer prewarmer;
     private final Clock clock;
-    private final Function<String, AutoscalerSettings> settings;
     private final boolean viaTemplate;
 
-    public Reconciler(Prewarmer prewarmer, Clock clock, Function<String, AutoscalerSettings> settings,
-            boolean viaTemplate) {
+    public Reconciler(Prewarmer prewarmer, Clock clock, boolean viaTemplate) {
         this.prewarmer = prewarmer;
         this.clock = clock;
-        this.settings = settings;
         this.viaTemplate = viaTemplate;
     }
 
     public record Outcome(String function, int minScale, List<Prewarmer.Change> changes) {
     }
 
-    /** Per function named in the schedule: the min-scale wanted now, 0 for released. */
+    /** Per function named in the schedule: the min-scale wanted now, 0 for released. Reads each Service once. */
     public Map<String, Integer> desired(List<Event> events, Instant now) {
         Map<String, Integer> wanted = new TreeMap<>();
+        Map<String, Service> services = new HashMap<>();
         for (Event event : events) {
             for (String function : event.functions()) {
                 wanted.putIfAbsent(function, 0);
-                int scale = event.minScale() != null ? event.minScale() : plan(event, function).minScale();
-                Duration lead = event.podStartup().plus(AutoscalerSettings.TICK.multipliedBy(2)).plus(event.margin());
+                Duration warmUp = event.warmUp() != null ? event.warmUp()
+                        : ServiceWarmUp.of(services.computeIfAbsent(function, prewarmer::service));
+                Duration lead = Planner.leadTime(event.podStartup(), warmUp, event.margin());
                 if (!now.isBefore(event.start().minus(lead)) && now.isBefore(event.end())) {
+                    int scale = event.minScale() != null ? event.minScale()
+                            : plan(event, services.computeIfAbsent(function, prewarmer::service), warmUp).minScale();
                     wanted.merge(function, scale, Math::max);
                 }
             }
@@ -66,8 +70,9 @@ public final class Reconciler {
         return outcomes;
     }
 
-    private Planner.Plan plan(Event event, String function) {
-        return Planner.plan(new Planner.Input(function, event.peak(), event.serviceTime(), event.maxRatePerPod(),
-                settings.apply(function), event.podStartup(), event.margin(), 0, OptionalLong.empty()));
+    private static Planner.Plan plan(Event event, Service service, Duration warmUp) {
+        return Planner.plan(new Planner.Input(service.getMetadata().getName(), event.peak(), event.serviceTime(),
+                event.maxRatePerPod(), ServiceSettings.of(service), event.podStartup(), warmUp, event.margin(), 0,
+                OptionalLong.empty()));
     }
 }

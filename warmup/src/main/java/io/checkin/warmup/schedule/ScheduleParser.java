@@ -33,6 +33,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *     serviceTimeMs: 20       # optional, default 20
  *     maxRatePerPod: 5000     # optional, measured; default none
  *     podStartupSeconds: 10   # optional, default 10
+ *     warmUpSeconds: 30       # optional, default: what the function's Service sets (CHECKIN_WARMUP_BUDGET)
  *     marginSeconds: 60       # optional, default 60
  *     minScale: 4             # optional: warm exactly this many, no planning
  * </pre>
@@ -40,7 +41,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class ScheduleParser {
 
     static final Set<String> FIELDS = Set.of("name", "functions", "start", "end", "peak", "serviceTimeMs",
-            "maxRatePerPod", "podStartupSeconds", "marginSeconds", "minScale");
+            "maxRatePerPod", "podStartupSeconds", "warmUpSeconds", "marginSeconds", "minScale");
 
     private ScheduleParser() {
     }
@@ -103,6 +104,7 @@ public final class ScheduleParser {
         double serviceMs = optional(map, "serviceTimeMs", Double::valueOf, 20.0, problems);
         double perPod = optional(map, "maxRatePerPod", Double::valueOf, 0.0, problems);
         long startup = optional(map, "podStartupSeconds", Long::valueOf, 10L, problems);
+        Long warmUp = optional(map, "warmUpSeconds", Long::valueOf, null, problems);
         long margin = optional(map, "marginSeconds", Long::valueOf, 60L, problems);
         if (start != null && end != null && !end.isAfter(start)) {
             problems.add(line(value(map, "end")) + ": end must be after start");
@@ -117,7 +119,8 @@ public final class ScheduleParser {
             return null;
         }
         return new Event(name, functions, start, end, peak, Duration.ofNanos((long) (serviceMs * 1e6)), perPod,
-                Duration.ofSeconds(startup), Duration.ofSeconds(margin), minScale, map.getStartMark().getLine() + 1);
+                Duration.ofSeconds(startup), warmUp == null ? null : Duration.ofSeconds(warmUp), Duration.ofSeconds(margin),
+                minScale, map.getStartMark().getLine() + 1);
     }
 
     private static List<String> functions(MappingNode map, List<String> problems) {

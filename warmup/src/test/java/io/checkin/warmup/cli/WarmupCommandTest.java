@@ -3,10 +3,13 @@ package io.checkin.warmup.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.main.Launch;
 import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /** The command line as a user runs it: the planner's answer for the reference peak, as JSON. */
@@ -20,6 +23,25 @@ class WarmupCommandTest {
         String out = result.getOutput();
         assertTrue(out.contains("\"minScale\" : 4"), out);
         assertTrue(out.contains("\"leadTimeSeconds\" : 74"), out);
+    }
+
+    /** A JVM scan-in warms up for its 30 s budget before ready: 10 + 30 + 4 + 60 s, in the text and the JSON. */
+    @Test
+    void planShowsTheWarmUpInsideTheLeadTime(QuarkusMainLauncher launcher) {
+        String[] plan = { "plan", "--function", "scan-in", "--peak", "13300", "--warm-up-seconds", "30" };
+        String text = launcher.launch(plan).getOutput();
+        assertTrue(text.contains("leadTimeSeconds        104\nleadTimeWarmUpSeconds  30\n"), text);
+        String json = launcher.launch(Stream.concat(Stream.of(plan), Stream.of("--json")).toArray(String[]::new))
+                .getOutput();
+        assertTrue(json.contains("\"leadTimeSeconds\" : 104,\n  \"leadTimeWarmUpSeconds\" : 30,"), json);
+    }
+
+    /** From zero, the first requests wait for a pod's start-up and then its warm-up. */
+    @Test
+    @Launch({ "simulate", "--profile", "burst", "--min-scale", "4", "--pod-startup-seconds", "5", "--warm-up-seconds", "30" })
+    void simulateStartsPodsAfterTheirWarmUp(LaunchResult result) {
+        String cold = result.getOutput().lines().filter(l -> l.startsWith("from zero")).findFirst().orElseThrow();
+        assertTrue(cold.matches("from zero\\s+\\d+\\s+35\\.0s.*"), cold);
     }
 
     @Test

@@ -16,7 +16,7 @@ class PlannerTest {
 
     private static Planner.Input input(double rate, double maxRatePerPod, AutoscalerSettings settings, OptionalLong quota) {
         return new Planner.Input("scan-in", rate, Duration.ofMillis(20), maxRatePerPod, settings, Duration.ofSeconds(5),
-                Duration.ofSeconds(60), 1000, quota);
+                Duration.ZERO, Duration.ofSeconds(60), 1000, quota);
     }
 
     @Test
@@ -28,6 +28,17 @@ class PlannerTest {
         assertEquals(4, plan.minScale());
         assertEquals(Duration.ofSeconds(5 + 4 + 60), plan.leadTime());
         assertNull(plan.fitsQuota());
+    }
+
+    @Test
+    void aWarmUpBeforeReadyLengthensTheLeadTimeByItself() {
+        Planner.Input cold = input(13_300, 0, SCAN, OptionalLong.empty());
+        Planner.Plan plan = Planner.plan(new Planner.Input(cold.function(), cold.peakRate(), cold.serviceTime(),
+                cold.maxRatePerPod(), cold.settings(), cold.podStartup(), Duration.ofSeconds(30), cold.margin(),
+                cold.cpuRequestMillisPerPod(), cold.quotaCpuMillisLeft()));
+        assertEquals(Duration.ofSeconds(5 + 30 + 4 + 60), plan.leadTime());
+        assertEquals(Duration.ofSeconds(30), plan.warmUp());
+        assertEquals(4, plan.minScale(), "the same pods, only earlier");
     }
 
     @Test

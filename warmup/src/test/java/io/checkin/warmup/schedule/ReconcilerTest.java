@@ -4,6 +4,7 @@ import static io.checkin.warmup.knative.Prewarmer.MIN_SCALE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -14,11 +15,15 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.checkin.warmup.knative.PrewarmException;
 import io.checkin.warmup.knative.Prewarmer;
-import io.checkin.warmup.knative.ServiceSettings;
+import io.checkin.warmup.knative.ServiceWarmUp;
 import io.fabric8.knative.client.KnativeClient;
 import io.fabric8.knative.serving.v1.RevisionBuilder;
+import io.fabric8.knative.serving.v1.RevisionSpecBuilder;
 import io.fabric8.knative.serving.v1.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 
@@ -43,6 +48,12 @@ class ReconcilerTest {
                 maxRatePerPod: 2000
             """;
 
+    /** Both scan functions, 3 pods each from 18:00, and the fields a test adds. */
+    static final String CONCERT = """
+            events:
+              - {name: concert, functions: [scan-in, scan-out], start: 2026-12-06T18:00:00Z, end: 2026-12-06T20:00:00Z, minScale: 3%s}
+            """;
+
     KubernetesClient client;
     private KnativeClient knative;
 
@@ -60,13 +71,30 @@ class ReconcilerTest {
     }
 
     private Map<String, Integer> runAt(String time) {
-        reconcilerAt(time).reconcile(SCHEDULE, "test");
+        return runAt(SCHEDULE, time);
+    }
+
+    private Map<String, Integer> runAt(String schedule, String time) {
+        reconcilerAt(time).reconcile(schedule, "test");
         return Map.of("scan-in", scale("scan-in"), "scan-out", scale("scan-out"));
     }
 
     private Reconciler reconcilerAt(String time) {
-        return new Reconciler(new Prewarmer(knative, NS), Clock.fixed(Instant.parse(time), ZoneOffset.UTC),
-                f -> ServiceSettings.of(knative.services().inNamespace(NS).withName(f).get()), false);
+        return new Reconciler(new Prewarmer(knative, NS), Clock.fixed(Instant.parse(time), ZoneOffset.UTC), false);
+    }
+
+    /** The function's first container sets these, as knative/jvm does for the scan functions. */
+    private void containerEnv(String function, EnvVar... env) {
+        knative.services().inNamespace(NS).withName(function).edit(s -> {
+            s.getSpec().getTemplate().setSpec(new RevisionSpecBuilder().addNewContainer().withName(function)
+                    .withEnv(env).endContainer().build());
+            return s;
+        });
+    }
+
+    private void warmsUpFor(String function, String budget) {
+        containerEnv(function, new EnvVar(ServiceWarmUp.AT_START, "true", null),
+                new EnvVar(ServiceWarmUp.BUDGET, budget, null));
     }
 
     private int scale(String function) {
@@ -85,6 +113,38 @@ class ReconcilerTest {
         assertEquals(Map.of("scan-in", 0, "scan-out", 0), runAt("2026-12-06T23:00:00Z")); // released
         var annotations = knative.revisions().inNamespace(NS).withName("scan-in-00001").get().getMetadata().getAnnotations();
         assertFalse(annotations != null && annotations.containsKey(Prewarmer.PREVIOUS));
+    }
+
+    /** scan-in's pods warm up for 30 s before ready, scan-out's not at all: 104 s and 74 s before the start. */
+    @Test
+    void aServiceThatWarmsUpBeforeReadyIsWarmedEarlierByItsBudget() {
+        warmsUpFor("scan-in", "30s");
+        String both = CONCERT.formatted("");
+        assertEquals(Map.of("scan-in", 0, "scan-out", 0), runAt(both, "2026-12-06T17:58:15Z")); // 105 s before
+        assertEquals(Map.of("scan-in", 3, "scan-out", 0), runAt(both, "2026-12-06T17:58:16Z")); // 104 s before
+        assertEquals(Map.of("scan-in", 3, "scan-out", 0), runAt(both, "2026-12-06T17:58:45Z")); // 75 s before
+        assertEquals(Map.of("scan-in", 3, "scan-out", 3), runAt(both, "2026-12-06T17:58:46Z")); // 74 s before
+    }
+
+    /** The schedule's warmUpSeconds is taken as it is: the Service's budget, readable or not, is not asked. */
+    @Test
+    void theSchedulesWarmUpSecondsStandsForTheServicesBudget() {
+        warmsUpFor("scan-in", "30s");
+        containerEnv("scan-out", new EnvVarBuilder().withName(ServiceWarmUp.AT_START).withNewValueFrom()
+                .withNewConfigMapKeyRef("warm-up", "checkin-config", false).endValueFrom().build());
+        String told = CONCERT.formatted(", warmUpSeconds: 90");
+        assertEquals(Map.of("scan-in", 0, "scan-out", 0), runAt(told, "2026-12-06T17:57:15Z")); // 165 s before
+        assertEquals(Map.of("scan-in", 3, "scan-out", 3), runAt(told, "2026-12-06T17:57:16Z")); // 164 s before
+    }
+
+    @Test
+    void aWarmUpThatCannotBeReadRefusesTheRunBeforeAnythingIsPatched() {
+        containerEnv("scan-out", new EnvVar(ServiceWarmUp.AT_START, "true", null),
+                new EnvVar(ServiceWarmUp.BUDGET, "a while", null));
+        PrewarmException e = assertThrows(PrewarmException.class,
+                () -> reconcilerAt("2026-12-06T19:30:00Z").reconcile(SCHEDULE, "test"));
+        assertTrue(e.getMessage().contains("scan-out") && e.getMessage().contains(ServiceWarmUp.BUDGET), e.getMessage());
+        assertEquals(0, scale("scan-in"));
     }
 
     @Test

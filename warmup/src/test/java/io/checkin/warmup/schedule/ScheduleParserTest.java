@@ -1,6 +1,7 @@
 package io.checkin.warmup.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
@@ -33,7 +34,26 @@ class ScheduleParserTest {
         assertEquals(13300, marathon.peak());
         assertEquals(Duration.ofMillis(20), marathon.serviceTime());
         assertEquals(Duration.ofSeconds(10), marathon.podStartup());
+        assertNull(marathon.warmUp(), "read from the Service");
         assertEquals(3, events.get(1).minScale());
+    }
+
+    @Test
+    void warmUpSecondsIsReadAndCheckedLikePodStartupSeconds() {
+        String event = """
+                events:
+                  - {name: marathon, functions: [scan-in], start: 2026-12-06T07:00:00Z, end: 2026-12-06T14:00:00Z,
+                     minScale: 3, podStartupSeconds: %s, warmUpSeconds: %s}
+                """;
+        Event marathon = ScheduleParser.parse(event.formatted("5", "30"), "test").get(0);
+        assertEquals(Duration.ofSeconds(5), marathon.podStartup());
+        assertEquals(Duration.ofSeconds(30), marathon.warmUp());
+        assertEquals(Duration.ZERO, ScheduleParser.parse(event.formatted("5", "0"), "test").get(0).warmUp(),
+                "0: the pods do not warm up, whatever the Service says");
+        ScheduleException e = assertThrows(ScheduleException.class,
+                () -> ScheduleParser.parse(event.formatted("soon", "30s"), "schedule.yaml"));
+        assertEquals(List.of("line 3: 'podStartupSeconds' has a value that cannot be read: soon",
+                "line 3: 'warmUpSeconds' has a value that cannot be read: 30s"), e.problems());
     }
 
     @Test
