@@ -7,19 +7,19 @@ import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.Converters;
 
 /**
  * How long a function's pods warm up before they report ready, as its Service sets it on the first container:
- * {@code CHECKIN_WARMUP_AT_START} (on only when "true") and {@code CHECKIN_WARMUP_BUDGET} (docs/warmup.md, "Pre-heat").
- * The warm-up time is the budget when the warm-up at start is on, else zero. A value set from a ConfigMap or Secret
- * ({@code valueFrom}) or a budget that is not a duration is refused, not guessed.
+ * {@code CHECKIN_WARMUP_AT_START} (a boolean as the function reads it: true, yes, on, 1...) and
+ * {@code CHECKIN_WARMUP_BUDGET} (docs/warmup.md, "Pre-heat"). The warm-up time is the budget when the warm-up at start
+ * is on, else zero. A value set from a ConfigMap or Secret ({@code valueFrom}), a warm-up at start without its budget
+ * (the tool does not know the function's default) and a budget that is not a duration are refused, not guessed.
  */
 public final class ServiceWarmUp {
 
     public static final String AT_START = "CHECKIN_WARMUP_AT_START";
     public static final String BUDGET = "CHECKIN_WARMUP_BUDGET";
-    /** The function's own default for checkin.warmup.budget (PreheatConfig in shared/core). */
-    static final Duration DEFAULT_BUDGET = Duration.ofSeconds(30);
 
     private ServiceWarmUp() {
     }
@@ -29,12 +29,13 @@ public final class ServiceWarmUp {
         String name = service.getMetadata().getName();
         List<EnvVar> env = env(service);
         String atStart = value(name, env, AT_START);
-        if (!"true".equalsIgnoreCase(atStart)) {
+        if (atStart == null || atStart.isBlank() || !Converters.getImplicitConverter(Boolean.class).convert(atStart)) {
             return Duration.ZERO;
         }
         String budget = value(name, env, BUDGET);
         if (budget == null || budget.isBlank()) {
-            return DEFAULT_BUDGET;
+            throw new PrewarmException("Service " + name + ": " + AT_START + " is on but " + BUDGET + " is not set: set "
+                    + "it on the container too, so that the lead time covers the warm-up the pods take");
         }
         try {
             Duration parsed = DurationConverter.parseDuration(budget);

@@ -59,15 +59,23 @@ class ServiceWarmUpTest {
     }
 
     @Test
-    void atStartWithoutABudgetTakesTheFunctionsDefault() {
-        assertEquals(Duration.ofSeconds(30), warmUp("true", null));
+    void atStartWithoutABudgetIsRefusedRatherThanGuessed() {
+        PrewarmException refused = assertThrows(PrewarmException.class, () -> warmUp("true", null));
+        assertTrue(refused.getMessage().contains("CHECKIN_WARMUP_BUDGET is not set"), refused.getMessage());
+    }
+
+    @Test
+    void atStartIsReadAsTheFunctionReadsABoolean() {
+        assertEquals(Duration.ofSeconds(30), warmUp("yes", "30s"));
+        assertEquals(Duration.ofSeconds(30), warmUp("ON", "30s"));
+        assertEquals(Duration.ofSeconds(30), warmUp("1", "30s"));
     }
 
     @Test
     void withoutTheWarmUpAtStartThereIsNoWarmUpTime() {
         assertEquals(Duration.ZERO, warmUp(null, null), "a native image's Service sets neither");
         assertEquals(Duration.ZERO, warmUp("false", "30s"));
-        assertEquals(Duration.ZERO, warmUp("yes", "30s"), "only true counts");
+        assertEquals(Duration.ZERO, warmUp("no", "30s"));
         assertEquals(Duration.ZERO, warmUp(null, "30s"), "a budget alone");
         assertEquals(Duration.ZERO, ServiceWarmUp.of(new ServiceBuilder().withNewMetadata().withName("scan-in")
                 .endMetadata().build()), "no template");
