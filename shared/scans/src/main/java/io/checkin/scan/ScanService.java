@@ -95,6 +95,8 @@ public class ScanService {
                     group.writers(), group.queueCapacity(), sizes::record);
             Gauge.builder("checkin.scan.queue.size", committer, GroupCommitter::queued)
                     .description("Scans waiting to be written").register(metrics);
+            Gauge.builder("checkin.scan.queue.capacity", group, ScanConfig.GroupCommit::queueCapacity)
+                    .description("Scans that may wait to be written before new ones are refused").register(metrics);
         }
     }
 
