@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,12 +22,15 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Ensures the indexes of the data model once a function has started, in the background. Creating an index that
  * exists is a no-op, so every instance may do it. A store that is down at start-up does not stop the function from
- * starting (it answers 503 until the store is back); the indexes are then retried.
+ * starting (it answers 503 until the store is back); the indexes are then retried. Whether they are in place is the
+ * gauge {@code checkin_store_indexes_ready} (1 or 0) and the wellness check {@code indexes} (IndexHealth).
  */
 @ApplicationScoped
 public class IndexSetup {
@@ -34,6 +39,9 @@ public class IndexSetup {
     static final String SCAN_TTL_INDEX = "scans_ttl";
     static final String DISCLOSURE_TTL_INDEX = "disclosures_ttl";
     private static final int COMMAND_NOT_FOUND = 59;
+    private static final int UNAUTHORIZED = 13;
+    /** How MongoDB words a refusal: "not authorized on checkin to execute command { collMod: "scans", ...". */
+    private static final Pattern REFUSED_COMMAND = Pattern.compile("not authorized on (\\S+) to execute command \\{ ?(\\w+): \"([^\"]+)\"");
 
     @Inject
     StoreCollections collections;
@@ -51,7 +59,9 @@ public class IndexSetup {
      * and a pod that Knative starts for a burst answers sooner without these round trips (docs/benchmarks.md,
      * "footprint"). Failed attempts are retried every {@code checkin.store.index-retry-interval}.
      */
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes StartupEvent event, MeterRegistry metrics) {
+        Gauge.builder("checkin.store.indexes.ready", this, setup -> setup.done ? 1 : 0)
+                .description("1 once the indexes and the retention they carry are ensured, 0 until then").register(metrics);
         retries = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "index-setup");
             t.setDaemon(true);
@@ -82,10 +92,29 @@ public class IndexSetup {
             return true;
         } catch (MongoException e) {
             failure = String.valueOf(e.getMessage());
-            LOG.warnf("Could not ensure the indexes yet (%s); retrying every %s", e.getMessage(),
-                    config.indexRetryInterval());
+            LOG.errorf("Could not ensure the indexes and the retention they carry (%s%s); retrying every %s",
+                    missingPrivilege(e).map(p -> "the store's user lacks the privilege " + p + ": ").orElse(""),
+                    e.getMessage(), config.indexRetryInterval());
             return false;
         }
+    }
+
+    /**
+     * The privilege a refusal (code 13, Unauthorized) shows missing, as a role grants it: an action on a resource,
+     * e.g. {@code collMod on checkin.scans}. The action is the refused command's name, but for the commands whose
+     * action is named in the singular.
+     */
+    static Optional<String> missingPrivilege(MongoException e) {
+        Matcher refused = REFUSED_COMMAND.matcher(String.valueOf(e.getMessage()));
+        if (e.getCode() != UNAUTHORIZED || !refused.find()) {
+            return Optional.empty();
+        }
+        String action = switch (refused.group(2)) {
+            case "createIndexes" -> "createIndex";
+            case "dropIndexes" -> "dropIndex";
+            default -> refused.group(2);
+        };
+        return Optional.of(action + " on " + refused.group(1) + "." + refused.group(3));
     }
 
     public void ensure() {

@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -18,6 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.mongodb.MongoCommandException;
 import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoCollection;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 
 class IndexSetupTest {
@@ -50,15 +58,7 @@ class IndexSetupTest {
 
     @Test
     void operatorsSeeWhyTheIndexesCouldNotBeEnsuredUntilTheyAre() {
-        IndexSetup refused = new IndexSetup() {
-            @Override
-            public void ensure() {
-                throw new MongoCommandException(new BsonDocument("ok", new BsonInt32(0)).append("code", new BsonInt32(13))
-                        .append("errmsg", new BsonString("not authorized on checkin to execute command { collMod: \"scans\" }")),
-                        new ServerAddress());
-            }
-        };
-        refused.config = new TestStoreConfig(Duration.ofDays(28));
+        IndexSetup refused = refused();
         IndexHealth health = new IndexHealth();
         health.setup = refused;
         assertEquals(HealthCheckResponse.Status.UP, health.call().getStatus(), "nothing has failed yet");
@@ -71,6 +71,71 @@ class IndexSetupTest {
         health.setup = allowed;
         assertTrue(allowed.tryEnsure());
         assertEquals(HealthCheckResponse.Status.UP, health.call().getStatus());
+    }
+
+    @Test
+    void aRefusalIsLoggedAsAnErrorNamingTheMissingPrivilege() {
+        List<LogRecord> records = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(IndexSetup.class.getName());
+        log.addHandler(handler);
+        try {
+            assertFalse(refused().tryEnsure());
+        } finally {
+            log.removeHandler(handler);
+        }
+        LogRecord record = records.get(records.size() - 1);
+        assertEquals(Level.SEVERE.intValue(), record.getLevel().intValue());
+        String message = new SimpleFormatter().formatMessage(record);
+        assertTrue(message.contains("lacks the privilege collMod on checkin.scans"), message);
+    }
+
+    @Test
+    void theReadyGaugeIs0WhileTheIndexesCannotBeEnsuredAnd1OnceTheyAre() throws InterruptedException {
+        IndexSetup refused = refused();
+        SimpleMeterRegistry refusedMetrics = new SimpleMeterRegistry();
+        refused.onStart(null, refusedMetrics);
+        IndexSetup allowed = setup(Duration.ofDays(28));
+        SimpleMeterRegistry allowedMetrics = new SimpleMeterRegistry();
+        allowed.onStart(null, allowedMetrics);
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!allowed.done() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(1, allowedMetrics.get("checkin.store.indexes.ready").gauge().value());
+            assertEquals(0, refusedMetrics.get("checkin.store.indexes.ready").gauge().value());
+        } finally {
+            refused.stop();
+            allowed.stop();
+        }
+    }
+
+    /** A setup whose store refuses to change the TTL index, as it does a user without collMod. */
+    private static IndexSetup refused() {
+        IndexSetup refused = new IndexSetup() {
+            @Override
+            public void ensure() {
+                throw new MongoCommandException(new BsonDocument("ok", new BsonInt32(0)).append("code", new BsonInt32(13))
+                        .append("errmsg", new BsonString("not authorized on checkin to execute command { collMod: \"scans\" }")),
+                        new ServerAddress());
+            }
+        };
+        refused.config = new TestStoreConfig(Duration.ofDays(28));
+        return refused;
     }
 
     private long ttlSeconds() {
