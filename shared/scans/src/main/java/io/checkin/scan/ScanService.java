@@ -97,7 +97,7 @@ public class ScanService {
         if (lane.committer() != null) {
             Gauge.builder("checkin.scan.queue.size", lane.committer(), GroupCommitter::queued)
                     .description("Scans waiting to be written").register(metrics);
-            Gauge.builder("checkin.scan.queue.capacity", group, ScanConfig.GroupCommit::queueCapacity)
+            Gauge.builder("checkin.scan.queue.capacity", config.groupCommit(), ScanConfig.GroupCommit::queueCapacity)
                     .description("Scans that may wait to be written before new ones are refused").register(metrics);
         }
     }
