@@ -32,7 +32,8 @@ import io.vertx.core.json.JsonObject;
  * person: my-visits lists the visit, and the page's scan id sent again is answered {@code duplicate}. What the
  * functions hold while the phone is offline is not asked: Chromium applies its emulation to each new document once it
  * exists, and a scan the page sends as it opens has been seen to leave before that, its answer then lost, which is a
- * phone's dropped answer (sent again, {@code duplicate}) but not a cut connection.
+ * phone's dropped answer (sent again, {@code duplicate}) but not a cut connection; the functions' addresses are
+ * blocked for the tab as well while it is offline (see {@link #offline()}).
  */
 class CheckInPageOfflineAndVisitsIT extends CheckInPageBrowser {
 
@@ -247,13 +248,22 @@ class CheckInPageOfflineAndVisitsIT extends CheckInPageBrowser {
                         + ".then(shell => Boolean(shell))")));
     }
 
+    /**
+     * No connection: Chromium's offline emulation, and the functions' addresses blocked for the tab as well, because
+     * the emulation reaches a new document only once it exists, and a page that sends a kept scan as it opens has been
+     * seen to get it out before that. A blocked request fails as a lost connection does (fetch rejects).
+     */
     private void offline() {
         ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
         conditions.setOffline(true);
         browser.setNetworkConditions(conditions);
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/scan-in", "*/scan-out", "*/my-visits")));
     }
 
     private void online() {
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
         browser.setNetworkConditions(new ChromiumNetworkConditions());
     }
 
