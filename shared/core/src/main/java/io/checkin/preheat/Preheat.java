@@ -99,7 +99,7 @@ public class Preheat {
                 LOG.infof("Warm-up: throwaway keys in %d ms, the server answering after %d ms",
                         (keysMade - start) / 1_000_000, (System.nanoTime() - start) / 1_000_000);
                 PreheatLoad.Sent sent = load.send(i -> prepared.get(i % prepared.size()).apply(i / prepared.size()),
-                        config.requests(), config.concurrency(), deadline);
+                        config.requests(), deadline);
                 return report(System.nanoTime() - deadline >= 0 ? "budget spent" : "done", sent, start);
             }
         } catch (InterruptedException e) {

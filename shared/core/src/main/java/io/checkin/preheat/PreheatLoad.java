@@ -28,9 +28,12 @@ final class PreheatLoad implements AutoCloseable {
 
     private final HttpClient client;
     private final int port;
+    private final int concurrency;
 
+    /** A client to {@code port} with a connection for each of the {@code concurrency} requests in flight. */
     PreheatLoad(Vertx vertx, int port, int concurrency) {
         this.port = port;
+        this.concurrency = concurrency;
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
                 .setConnectTimeout(CONNECT_TIMEOUT_MILLIS), new PoolOptions().setHttp1MaxSize(concurrency));
     }
@@ -53,8 +56,8 @@ final class PreheatLoad implements AutoCloseable {
     record Sent(int requests, int answered, Map<Integer, Integer> statuses) {
     }
 
-    /** Sends up to {@code count} requests, {@code concurrency} in flight, until the deadline. */
-    Sent send(IntFunction<PreheatRequest> requests, int count, int concurrency, long deadlineNanos)
+    /** Sends up to {@code count} requests, the client's concurrency in flight, until the deadline. */
+    Sent send(IntFunction<PreheatRequest> requests, int count, long deadlineNanos)
             throws InterruptedException {
         Semaphore inFlight = new Semaphore(concurrency);
         AtomicInteger answered = new AtomicInteger();
