@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The first seconds of a scan function's pod, cold and pre-heated (results: docs/benchmarks.md "Pre-heat", docs/warmup.md).
-# For scan-in and scan-out, in one run, each packaged function is started twice against the local stack's store (memory
+# The first seconds of a function's pod, cold and pre-heated (results: docs/benchmarks.md "Pre-heat", docs/warmup.md).
+# For scan-in and scan-out (and generate-code in FUNCTIONS: bulk registrations of BULK_VENUES venues, 10, without
+# images), in one run, each packaged function is started twice against the local stack's store (memory
 # store, another process, as the other scripts run it): with the warm-up at start off (cold), then on (pre-heated,
 # checkin.warmup.*). From its first ready answer, wrk (THREADS 2, CONNECTIONS 32, scan.lua: a random person's token of
 # CITIZENS, a random venue's code of VENUES, a new scanId each) runs WINDOWS consecutive 2-second windows, then STEADY
@@ -10,7 +11,7 @@
 # JAVA_AOT_HOME (a JDK 25 or newer) runs every pod on that JDK and adds two pods with the JDK's AOT cache (JEP 483/515),
 # trained by one start with the warm-up at start (written when that pod stops): cold-aot and preheated-aot.
 # Environment: SKIP_BUILD=1 to reuse the last build, WINDOWS (10), STEADY (30), CITIZENS (10000), VENUES (1000),
-# FUNCTIONS ("scan-in scan-out"), JVM_OPTS (-Xmx512m), JAVA_HOME for another JVM, JAVA_AOT_HOME, and any
+# FUNCTIONS ("scan-in scan-out"; generate-code too), BULK_VENUES (10), JVM_OPTS (-Xmx512m), JAVA_HOME for another JVM, JAVA_AOT_HOME, and any
 # MODES (the pods to run, of cold, preheated, cold-aot, preheated-aot; all four with JAVA_AOT_HOME, else the first two)
 # and any CHECKIN_WARMUP_* setting for the pre-heated pods (CHECKIN_WARMUP_REQUESTS, CHECKIN_WARMUP_CONCURRENCY,
 # CHECKIN_WARMUP_BUDGET).
@@ -44,11 +45,21 @@ export TOKENS_FILE="$BENCH_DIR/tokens.txt" ACK_DIR="$BENCH_DIR/acks"
 mkdir -p "$ACK_DIR"
 trap 'stop_app 2>/dev/null; stop_stack' EXIT
 
-# window FUNCTION SECONDS: one wrk run of scan requests; prints "requests/s p99_ms non_2xx".
+# the bulk onboarding generate-code takes in bursts: register-venues with BULK_VENUES new venues, no images
+BULK=$(python3 -c 'import json, sys; print(json.dumps({"formats": [], "venues": [{"name": f"Onboarded venue {i}",
+  "address": f"{i} Onboarding Street", "region": "bench"} for i in range(int(sys.argv[1]))]}))' "${BULK_VENUES:-10}")
+
+# window FUNCTION SECONDS: one wrk run of the function's requests (scan-in, scan-out: scans; generate-code: bulk
+# registrations); prints "requests/s p99_ms non_2xx".
 window() {
   local out
-  out=$(SCAN_PATH="/$1" CODES_FILE="$BENCH_DIR/codes-$1.txt" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" --latency \
-    -s "$LUA" "http://127.0.0.1:$APP_PORT/$1")
+  if [[ $1 == generate-code ]]; then
+    out=$(BODY="$BULK" TOKEN="$TOKEN_venue_manager" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" --latency \
+      -s k6/bench/post.lua "http://127.0.0.1:$APP_PORT/register-venues")
+  else
+    out=$(SCAN_PATH="/$1" CODES_FILE="$BENCH_DIR/codes-$1.txt" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" --latency \
+      -s "$LUA" "http://127.0.0.1:$APP_PORT/$1")
+  fi
   printf '%s %s %s\n' "$(awk '/^Requests\/sec:/{print $2}' <<<"$out")" \
     "$(awk '$1=="99%"{v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) sub(/ms/,"",v);
        else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' <<<"$out")" \

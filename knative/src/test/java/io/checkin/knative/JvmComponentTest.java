@@ -23,7 +23,7 @@ import io.quarkus.runtime.configuration.DurationConverter;
 
 /**
  * The component for JVM images (knative/jvm) raises the memory limit of every function, and only theirs, to what a
- * JVM was measured to need, and has the scan functions warm up before ready; kustomize reads a target's name as a
+ * JVM was measured to need, and has the functions that take bursts warm up before ready; kustomize reads a target's name as a
  * regular expression. {@link #rendered} applies the component's patches to the Services as kustomize does.
  */
 class JvmComponentTest {
@@ -94,16 +94,17 @@ class JvmComponentTest {
     }
 
     /**
-     * docs/warmup.md, "Pre-heat": the JIT compiles the scan path before ready; a native image has nothing to warm. The
+     * docs/warmup.md, "Pre-heat": the JIT compiles the paths of bursts (scans, bulk onboarding) before ready; a native
+     * image has nothing to warm, and query-history has no warm-up. The
      * variables set keys the code reads, and every variable the base sets stays.
      */
     @Test
-    void theScanFunctionsAndOnlyTheyWarmUpAtStartWithinThirtySeconds() {
+    void theFunctionsThatTakeBurstsAndOnlyTheyWarmUpAtStartWithinThirtySeconds() {
         Set<String> known = ConfigKeys.all().stream().map(ConfigKeys::env).collect(Collectors.toSet());
         assertTrue(known.contains(AT_START) && known.contains(BUDGET), AT_START + ", " + BUDGET);
         Map<String, Service> base = Manifests.services().stream()
                 .collect(Collectors.toMap(s -> s.getMetadata().getName(), s -> s));
-        Set<String> warming = Set.of("scan-in", "scan-out");
+        Set<String> warming = Set.of("generate-code", "scan-in", "scan-out");
         for (Service service : rendered()) {
             String name = service.getMetadata().getName();
             Map<String, EnvVar> env = env(service);

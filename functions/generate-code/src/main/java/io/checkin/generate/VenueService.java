@@ -33,7 +33,7 @@ public class VenueService {
     private static final int ID_ATTEMPTS = 3;
 
     @Inject
-    VenueStore store;
+    VenueLanes lanes;
 
     @Inject
     VenueStatusCache statusCache;
@@ -49,7 +49,7 @@ public class VenueService {
         for (int attempt = 1;; attempt++) {
             Venue venue = draft.toVenue(VenueIds.next(), ownerSub, now());
             try {
-                store.insert(venue);
+                store().insert(venue);
                 return venue;
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || attempt == ID_ATTEMPTS) {
@@ -74,7 +74,7 @@ public class VenueService {
                 venues.add(draft.toVenue(VenueIds.next(), ownerSub, now));
             }
             try {
-                store.insertAll(venues);
+                store().insertAll(venues);
                 return venues;
             } catch (RuntimeException e) {
                 undo(venues);
@@ -102,7 +102,7 @@ public class VenueService {
             return before;
         }
         try {
-            store.insertAll(venues);
+            store().insertAll(venues);
             return venues;
         } catch (MongoBulkWriteException e) {
             // another attempt of the request writing at the same time: remove only what this one wrote
@@ -121,7 +121,7 @@ public class VenueService {
 
     /** What an earlier attempt of the request registered, in the request's order; null if it registered nothing. */
     private List<Venue> registeredBefore(List<Venue> wanted) {
-        List<Venue> found = store.findAll(wanted.stream().map(Venue::id).toList());
+        List<Venue> found = store().findAll(wanted.stream().map(Venue::id).toList());
         if (found.isEmpty()) {
             return null;
         }
@@ -157,7 +157,7 @@ public class VenueService {
 
     private void undo(List<Venue> venues) {
         try {
-            store.deleteAll(venues.stream().map(Venue::id).toList());
+            store().deleteAll(venues.stream().map(Venue::id).toList());
         } catch (RuntimeException e) {
             LOG.errorf(e, "A failed bulk registration could not be undone; up to %d venues may remain", venues.size());
         }
@@ -165,7 +165,7 @@ public class VenueService {
 
     /** The venue, if the caller owns it: 404 if there is no such venue, 403 if it is someone else's. */
     public Venue owned(String ownerSub, String venueId) {
-        Venue venue = store.find(venueId).orElseThrow(() -> notFound(venueId));
+        Venue venue = store().find(venueId).orElseThrow(() -> notFound(venueId));
         if (!venue.ownerSub().equals(ownerSub)) {
             throw notOwner();
         }
@@ -177,8 +177,8 @@ public class VenueService {
      * answers the codes it issued (the venue as it is) instead of revoking them too.
      */
     public Venue reissue(String ownerSub, String venueId, String requestId) {
-        Venue venue = (requestId == null ? store.bumpCodeVersion(venueId, ownerSub, now())
-                : store.bumpCodeVersionOnce(venueId, ownerSub, requestId, now())).orElse(null);
+        Venue venue = (requestId == null ? store().bumpCodeVersion(venueId, ownerSub, now())
+                : store().bumpCodeVersionOnce(venueId, ownerSub, requestId, now())).orElse(null);
         if (venue == null) {
             // no such venue (404), someone else's (403), or this request's re-issue was made already
             return owned(ownerSub, venueId);
@@ -188,13 +188,13 @@ public class VenueService {
     }
 
     public Venue setStatus(String ownerSub, String venueId, VenueStatus status) {
-        Venue venue = store.setStatus(venueId, ownerSub, status, now()).orElseThrow(() -> missingOrForeign(venueId));
+        Venue venue = store().setStatus(venueId, ownerSub, status, now()).orElseThrow(() -> missingOrForeign(venueId));
         statusCache.forget(venueId);
         return venue;
     }
 
     private ProblemException missingOrForeign(String venueId) {
-        return store.find(venueId).isPresent() ? notOwner() : notFound(venueId);
+        return store().find(venueId).isPresent() ? notOwner() : notFound(venueId);
     }
 
     private static ProblemException notFound(String venueId) {
@@ -203,6 +203,10 @@ public class VenueService {
 
     private static ProblemException notOwner() {
         return ProblemException.forbidden("not-venue-owner", "This venue belongs to another manager");
+    }
+
+    private VenueStore store() {
+        return lanes.current().store();
     }
 
     private Instant now() {

@@ -32,6 +32,21 @@ public class Caller {
         return warmupTokens.isWarmup(token);
     }
 
+    /**
+     * Where this call is served: in {@code warmup}, the running warm-up's lane, if it is one of that warm-up's throwaway
+     * people; in {@code people}'s lane if it is anyone else. A warm-up's request still in flight when its warm-up
+     * ended (its lane closed, null) is refused, never served in people's lane.
+     */
+    public <L> L lane(L warmup, L people) {
+        if (!PreheatTokens.isAnyWarmup(token)) {
+            return people;
+        }
+        if (warmup == null || !warmup()) {
+            throw new ProblemException(401, "unauthorized", "The warm-up this token was made for is over");
+        }
+        return warmup;
+    }
+
     public String subject() {
         String subject = token == null ? null : token.getSubject();
         if (subject == null || subject.isBlank()) {

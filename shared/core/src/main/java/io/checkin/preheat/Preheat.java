@@ -52,7 +52,7 @@ public class Preheat {
     private final ReentrantLock running = new ReentrantLock();
 
     void onStart(@Observes StartupEvent event) {
-        if (config.runsAtStart() && !exercises.isUnsatisfied()) {
+        if (config.runsAtStart() && exercises.stream().anyMatch(PreheatExercise::hosted)) {
             beforeReady(config.budget());
         }
     }
@@ -86,7 +86,9 @@ public class Preheat {
         try {
             PreheatTokens.Session session = tokens.open(budget);
             for (PreheatExercise exercise : exercises) {
-                prepared.add(exercise.prepare(session, config.people(), config.venues()));
+                if (exercise.hosted()) {
+                    prepared.add(exercise.prepare(session, config.people(), config.venues()));
+                }
             }
             if (prepared.isEmpty()) {
                 return report("nothing to warm", null, start);

@@ -1,5 +1,7 @@
 package io.checkin.preheat;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.function.IntFunction;
 
 /**
@@ -10,9 +12,29 @@ public interface PreheatExercise {
 
     Requests prepare(PreheatTokens.Session tokens, int people, int venues);
 
+    /** Whether the application hosts a function this exercise sends to; one that hosts none is left out. */
+    default boolean hosted() {
+        return true;
+    }
+
+    /** A new run's name, random: what its throwaway people, venues and keys are named after, and deleted by. */
+    static String newRun() {
+        byte[] bytes = new byte[9];
+        Holder.RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     /** The i-th request, for any i from 0; closing ends what was opened for them. */
     interface Requests extends IntFunction<PreheatRequest>, AutoCloseable {
         @Override
         void close();
+    }
+
+    /** The runs' random source, made once. */
+    final class Holder {
+        private static final SecureRandom RANDOM = new SecureRandom();
+
+        private Holder() {
+        }
     }
 }

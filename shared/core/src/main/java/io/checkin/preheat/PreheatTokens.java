@@ -38,6 +38,8 @@ public class PreheatTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final String ISSUER_PREFIX = "urn:checkin:warmup:";
+
     @Inject
     JWTAuthContextInfo real;
 
@@ -66,10 +68,18 @@ public class PreheatTokens {
         return current != null && token != null && current.issuer.equals(token.getIssuer());
     }
 
+    /**
+     * Whether a verified token is some warm-up's, running or over: its issuer is a warm-up's, which only a token a
+     * warm-up signed can carry past verification (every other token is verified against the identity provider's).
+     */
+    public static boolean isAnyWarmup(JsonWebToken token) {
+        return token != null && token.getIssuer() != null && token.getIssuer().startsWith(ISSUER_PREFIX);
+    }
+
     private static String issuer() {
         byte[] random = new byte[16];
         RANDOM.nextBytes(random);
-        return "urn:checkin:warmup:" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        return ISSUER_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     /** One warm-up's key, issuer and the tokens signed with them. */

@@ -3,9 +3,7 @@ package io.checkin.scan;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -17,13 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import org.bson.Document;
-import org.jboss.logging.Logger;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 
 import io.checkin.auth.Roles;
@@ -35,12 +30,11 @@ import io.checkin.code.CodeVerifier;
 import io.checkin.code.Direction;
 import io.checkin.code.VenueCode;
 import io.checkin.code.VenueStatusCache;
-import io.checkin.preheat.PreheatConfig;
 import io.checkin.preheat.PreheatExercise;
 import io.checkin.preheat.PreheatRequest;
+import io.checkin.preheat.PreheatScratch;
 import io.checkin.preheat.PreheatTokens;
 import io.checkin.store.ScanDocument;
-import io.checkin.store.StoreCollections;
 import io.checkin.venue.VenueState;
 import io.checkin.venue.VenueStatus;
 import io.checkin.venue.VenueStore;
@@ -56,8 +50,6 @@ import io.checkin.venue.VenueStore;
 @ApplicationScoped
 public class ScanPreheat implements PreheatExercise {
 
-    private static final Logger LOG = Logger.getLogger(ScanPreheat.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** Every twentieth request repeats the one before it, as a phone retrying a scan whose answer it lost. */
     private static final int RETRY_EVERY = 20;
 
@@ -65,10 +57,7 @@ public class ScanPreheat implements PreheatExercise {
     ScanService scans;
 
     @Inject
-    StoreCollections collections;
-
-    @Inject
-    PreheatConfig config;
+    PreheatScratch scratch;
 
     @Inject
     CodeConfig codeConfig;
@@ -79,10 +68,16 @@ public class ScanPreheat implements PreheatExercise {
     @Inject
     Instance<ScanRoute> routes;
 
+    /** Only where a scan function is: the test applications of other functions have this class too. */
+    @Override
+    public boolean hosted() {
+        return !routes.isUnsatisfied();
+    }
+
     @Override
     public Requests prepare(PreheatTokens.Session tokens, int people, int venues) {
         List<ScanRoute> hosted = routes.stream().toList();
-        String run = random();
+        String run = PreheatExercise.newRun();
         String prefix = "warmup-" + run + "-";
         String[] bearer = new String[people];
         for (int p = 0; p < people; p++) {
@@ -108,13 +103,12 @@ public class ScanPreheat implements PreheatExercise {
         // nothing remembered: every warm-up scan checks its code's signature and reads its venue's state, as a person's
         // first scan at a venue does (the first seconds of a burst are mostly first scans at this pod)
         CodeVerifier verifier = new CodeVerifier(Map.of(kid, codeKey.getPublic()), 0, codeConfig.verifiedCacheTtl());
-        MongoCollection<Document> scratch = collections.database().getCollection(config.scratchCollection());
         VenueStatusCache states = new VenueStatusCache(id -> {
             // the read a person's first scan at a venue makes, by an id no venue has: it finds nothing and writes nothing
             venueStore.find(id);
             return Optional.ofNullable(venueStates.get(id));
         }, 0, codeConfig);
-        scans.openWarmup(new CodeChecker(verifier, states), scratch);
+        scans.openWarmup(new CodeChecker(verifier, states), scratch.collection());
         return new Requests() {
             @Override
             public PreheatRequest apply(int i) {
@@ -128,12 +122,7 @@ public class ScanPreheat implements PreheatExercise {
             @Override
             public void close() {
                 scans.closeWarmup();
-                try {
-                    scratch.deleteMany(Filters.regex(ScanDocument.PERSON, "^" + prefix));
-                } catch (RuntimeException e) {
-                    LOG.warnf("The warm-up's scans could not be deleted from %s: %s", config.scratchCollection(),
-                            e.getMessage());
-                }
+                scratch.delete(Filters.regex(ScanDocument.PERSON, "^" + prefix), "scans");
             }
         };
     }
@@ -159,11 +148,5 @@ public class ScanPreheat implements PreheatExercise {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("Cannot make the warm-up's code key", e);
         }
-    }
-
-    private static String random() {
-        byte[] bytes = new byte[9];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

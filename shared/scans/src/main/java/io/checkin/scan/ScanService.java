@@ -150,8 +150,7 @@ public class ScanService {
 
     /** The warm-up's lane for the warm-up's throwaway people while it runs; people's lane for everyone else. */
     private ScanLane laneOf(Caller caller) {
-        ScanLane running = warmup;
-        return running != null && caller.warmup() ? running : lane;
+        return caller.lane(warmup, lane);
     }
 
     public Uni<ScanReceipt> record(Caller caller, ScanRequest request, Direction direction) {

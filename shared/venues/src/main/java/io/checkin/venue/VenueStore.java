@@ -15,6 +15,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.InsertManyOptions;
@@ -39,22 +40,41 @@ public class VenueStore {
     @Inject
     StoreCollections collections;
 
+    /** Where this store's venues are: null for the {@code venues} collection. */
+    private final MongoCollection<Document> elsewhere;
+
+    public VenueStore() {
+        this(null);
+    }
+
+    private VenueStore(MongoCollection<Document> elsewhere) {
+        this.elsewhere = elsewhere;
+    }
+
+    /**
+     * A store of venues in another collection, such as the warm-up's scratch one: the same reads and writes, without the
+     * timeout and the breaker (which belong to the {@code venues} collection's store).
+     */
+    public static VenueStore over(MongoCollection<Document> collection) {
+        return new VenueStore(java.util.Objects.requireNonNull(collection));
+    }
+
     public void insert(Venue venue) {
-        collections.venues().insertOne(venue.toDocument());
+        venues().insertOne(venue.toDocument());
     }
 
     /** Ordered, so a failure leaves a known prefix written, which the caller can remove again. */
     public void insertAll(List<Venue> venues) {
-        collections.venues().insertMany(venues.stream().map(Venue::toDocument).toList(),
+        venues().insertMany(venues.stream().map(Venue::toDocument).toList(),
                 new InsertManyOptions().ordered(true));
     }
 
     public void deleteAll(List<String> ids) {
-        collections.venues().deleteMany(Filters.in("_id", ids));
+        venues().deleteMany(Filters.in("_id", ids));
     }
 
     public Optional<Venue> find(String id) {
-        return Optional.ofNullable(collections.venues().find(Filters.eq("_id", id)).first()).map(Venue::fromDocument);
+        return Optional.ofNullable(venues().find(Filters.eq("_id", id)).first()).map(Venue::fromDocument);
     }
 
     public List<Venue> findAll(List<String> ids) {
@@ -62,7 +82,7 @@ public class VenueStore {
             return List.of();
         }
         List<Venue> found = new java.util.ArrayList<>();
-        collections.venues().find(Filters.in("_id", ids)).forEach(doc -> found.add(Venue.fromDocument(doc)));
+        venues().find(Filters.in("_id", ids)).forEach(doc -> found.add(Venue.fromDocument(doc)));
         return found;
     }
 
@@ -90,8 +110,12 @@ public class VenueStore {
         return Filters.and(Filters.eq("_id", id), Filters.eq("ownerSub", ownerSub));
     }
 
+    private MongoCollection<Document> venues() {
+        return elsewhere != null ? elsewhere : collections.venues();
+    }
+
     private Optional<Venue> update(Bson filter, Bson update) {
-        Document after = collections.venues().findOneAndUpdate(filter, update,
+        Document after = venues().findOneAndUpdate(filter, update,
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(after).map(Venue::fromDocument);
     }
