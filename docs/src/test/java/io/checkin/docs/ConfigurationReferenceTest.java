@@ -32,6 +32,9 @@ class ConfigurationReferenceTest {
     /** Where the environment variable stands in a row of either table: key, default, variable, readers, meaning. */
     static final int ENV_COLUMN = 2;
 
+    /** The keys of the token checks, which an identity provider must match (docs/operations.md). */
+    static final String TOKEN_CHECKS = "mp.jwt.";
+
     /** How the meaning of a key that takes effect only when the images are built begins. */
     static final String BUILD_TIME = "At build time:";
 
@@ -84,11 +87,11 @@ class ConfigurationReferenceTest {
     }
 
     @Test
-    void theKeysTheCodeReadsByNameAndThoseSetFromCheckinKeysHaveARow() {
+    void theKeysTheCodeReadsByNameTheTokenChecksAndThoseSetFromCheckinKeysHaveARow() {
         Set<String> needed = new TreeSet<>(List.of(StoreConnectionCheck.CONNECTION_STRING, IssuerCheck.ISSUER,
                 TokenKeyCheck.SETTING));
         new FrameworkSettings(reactor).shipped().forEach((key, values) -> {
-            if (values.values().stream().anyMatch(v -> v.contains("${checkin."))) {
+            if (key.startsWith(TOKEN_CHECKS) || values.values().stream().anyMatch(v -> v.contains("${checkin."))) {
                 needed.add(key);
             }
         });
