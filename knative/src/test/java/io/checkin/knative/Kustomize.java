@@ -1,6 +1,7 @@
 package io.checkin.knative;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,9 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.fabric8.knative.serving.v1.Service;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
 /**
@@ -40,6 +47,34 @@ final class Kustomize {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** The folder rendered after {@code change} edits one of its files in a copy at {@code copy}. */
+    static List<HasMetadata> renderedWith(Path copy, String file, UnaryOperator<String> change) {
+        Path changed = copy(copy).resolve(file);
+        try {
+            String before = Files.readString(changed);
+            String after = change.apply(before);
+            assertNotEquals(before, after, file + " was not changed");
+            Files.writeString(changed, after);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return render(copy);
+    }
+
+    /** The rendered Knative Services, by name. */
+    static Map<String, Service> services(List<HasMetadata> rendered) {
+        return rendered.stream().filter(Service.class::isInstance).map(Service.class::cast)
+                .collect(Collectors.toMap(s -> s.getMetadata().getName(), s -> s, (a, b) -> a, TreeMap::new));
+    }
+
+    /** The one rendered ConfigMap generated as {@code name} (its name, then a hash). */
+    static ConfigMap generated(List<HasMetadata> rendered, String name) {
+        List<ConfigMap> found = rendered.stream().filter(ConfigMap.class::isInstance).map(ConfigMap.class::cast)
+                .filter(c -> c.getMetadata().getName().startsWith(name + "-")).toList();
+        assertEquals(1, found.size(), "one generated " + name);
+        return found.get(0);
     }
 
     /** A copy of the manifests' folder (its test sources and build output left out), to change and render. */

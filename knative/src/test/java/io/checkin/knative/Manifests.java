@@ -56,7 +56,7 @@ final class Manifests {
     /**
      * The kustomization's configMapGenerator entries as the ConfigMaps they make, named as the manifests reference them
      * (kustomize appends a hash of the content when it renders): each file a key, as {@code files: [name]} or
-     * {@code files: [key=name]} say.
+     * {@code files: [key=name]} say, and each {@code key=value} line of an {@code envs} file a key.
      */
     @SuppressWarnings("unchecked")
     static List<ConfigMap> generated() {
@@ -68,6 +68,10 @@ final class Manifests {
             for (String file : (List<String>) generator.getOrDefault("files", List.of())) {
                 String[] keyAndFile = file.contains("=") ? file.split("=", 2) : new String[] { file, file };
                 data.put(keyAndFile[0], read(DIR.resolve(keyAndFile[1])));
+            }
+            for (String envs : (List<String>) generator.getOrDefault("envs", List.of())) {
+                read(DIR.resolve(envs)).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                        .forEach(l -> data.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
             }
             generated.add(new ConfigMapBuilder().withNewMetadata().withName((String) generator.get("name")).endMetadata()
                     .withData(data).build());
