@@ -59,7 +59,7 @@ public final class KpaSimulator {
             ready += nowReady;
 
             double rate = in.traffic().rate(now);
-            double concurrency = rate * in.serviceTime().toMillis() / 1000.0;
+            double concurrency = rate * in.serviceTime().toNanos() / 1e9;
             if (rate > 0) {
                 lastTraffic = now;
             }

@@ -105,6 +105,15 @@ class KpaSimulatorTest {
         assertEquals(4, at(delayed, 30).desiredPods());
     }
 
+    @Test
+    void aServiceTimeUnderOneMillisecondStillStartsPods() {
+        // 10,000 requests/s x 0.9 ms = 9 concurrent: one pod at a target of 10
+        SimulationResult result = KpaSimulator.run(new KpaSimulator.Input(t -> 10_000, Duration.ofNanos(900_000),
+                STARTUP, TEN, Duration.ofSeconds(20), 0));
+        assertEquals(9.0, at(result, 0).concurrency(), 1e-9);
+        assertEquals(1, at(result, 4).readyPods());
+    }
+
     private static AutoscalerSettings shortWindow(Duration scaleDownDelay) {
         return new AutoscalerSettings(10, 100, 0, 0, 0, Duration.ofSeconds(6), 100, 200, 1000, 2, scaleDownDelay,
                 Duration.ofSeconds(30));
