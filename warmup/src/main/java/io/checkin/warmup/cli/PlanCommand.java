@@ -33,9 +33,6 @@ public class PlanCommand implements Callable<Integer> {
     @Option(names = "--peak", required = true, description = "Expected requests/s at the peak.")
     double peak;
 
-    @Option(names = "--max-rate-per-pod", defaultValue = "0", description = "Measured maximum requests/s of one pod (0: unknown).")
-    double maxRatePerPod;
-
     @Option(names = "--margin-seconds", defaultValue = "60", description = "Extra time before the peak.")
     long marginSeconds;
 
@@ -63,7 +60,7 @@ public class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Planner.Plan plan = Planner.plan(new Planner.Input(function, peak, scaling.serviceTime(), maxRatePerPod,
+        Planner.Plan plan = Planner.plan(new Planner.Input(function, peak, scaling.serviceTime(), scaling.maxRatePerPod,
                 scaling.settings(0), scaling.podStartup(), scaling.warmUp(), Duration.ofSeconds(marginSeconds),
                 cpuRequestMillis, quota()));
         if (json) {

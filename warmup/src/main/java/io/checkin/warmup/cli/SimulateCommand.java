@@ -46,7 +46,8 @@ public class SimulateCommand implements Callable<Integer> {
         Duration length = Duration.ofSeconds(seconds);
         SimulationResult cold = scaling.simulate(traffic, length, 0);
         SimulationResult warm = minScale > 0 ? scaling.simulate(traffic, length, minScale) : null;
-        System.out.printf("%-12s %18s %14s %12s %10s%n", "start", "cold-start reqs", "longest wait", "pod-seconds", "max pods");
+        System.out.printf("%-12s %18s %14s %12s %10s %14s %10s %10s%n", "start", "cold-start reqs", "longest wait",
+                "pod-seconds", "max pods", "waited reqs", "max wait", "p99");
         print("from zero", cold);
         if (warm != null) {
             print("min-scale " + minScale, warm);
@@ -59,8 +60,12 @@ public class SimulateCommand implements Callable<Integer> {
     }
 
     private static void print(String name, SimulationResult result) {
-        System.out.printf("%-12s %18.0f %13.1fs %12.0f %10d%n", name, result.coldStartRequests(),
-                result.longestWait().toMillis() / 1000.0, result.podSeconds(), result.maxReadyPods());
+        System.out.printf("%-12s %18.0f %13.1fs %12.0f %10d %14.0f %9.1fs %8.0fms%n", name, result.coldStartRequests(),
+                result.longestWait().toMillis() / 1000.0, result.podSeconds(), result.maxReadyPods(),
+                result.waitedRequests(), result.longestQueueWait().toMillis() / 1000.0, result.p99().toNanos() / 1e6);
+        if (result.unserved() >= 1) {
+            System.out.printf("%-12s %.0f requests still waiting at the end%n", "", result.unserved());
+        }
     }
 
     private Traffic traffic() throws java.io.IOException {
