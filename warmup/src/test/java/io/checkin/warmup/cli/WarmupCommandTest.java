@@ -82,4 +82,20 @@ class WarmupCommandTest {
         String line = output.lines().filter(l -> l.startsWith("from zero")).findFirst().orElseThrow();
         return Double.parseDouble(line.substring(12).trim().split("\\s+")[2]);
     }
+
+    /** scan-in's manifest caps it at 30 pods: 200,000/s x 20 ms / 70 wants 58. */
+    @Test
+    @Launch({ "plan", "--function", "scan-in", "--peak", "200000", "--service-file", "../knative/11-service-scan-in.yaml" })
+    void planTakesTheAutoscalerSettingsFromTheServiceManifest(LaunchResult result) {
+        assertTrue(result.getOutput().contains("podsAtPeak             58\nminScale               30\n"
+                + "cappedByMaxScale       true"), result.getOutput());
+    }
+
+    /** The reference peak: 3 warm pods keep 100 ms, and the store's 7,000 writes/s bound it before the pods do. */
+    @Test
+    @Launch({ "plan", "--function", "scan-in", "--peak", "13300" })
+    void planReportsThePodsForAP99TargetAndWarnsWhenTheStoreIsTheBound(LaunchResult result) {
+        assertTrue(result.getOutput().contains("p99TargetMillis        100\npodsForP99Target       3\n"), result.getOutput());
+        assertTrue(result.getErrorOutput().contains("the store, not the pods, bounds this peak"), result.getErrorOutput());
+    }
 }
