@@ -13,13 +13,11 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.checkin.warmup.knative.Prewarmer;
 import io.checkin.warmup.knative.Quotas;
 import io.checkin.warmup.model.Chart;
 import io.checkin.warmup.model.Planner;
 import io.checkin.warmup.model.SimulationResult;
 import io.checkin.warmup.model.Traffic;
-import io.fabric8.knative.client.KnativeClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,8 +72,7 @@ public class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (fromCluster) {
-            scaling.service = new Prewarmer(kubernetes.get().adapt(KnativeClient.class),
-                    namespace != null ? namespace : kubernetes.get().getNamespace()).service(function);
+            scaling.readFromCluster(kubernetes.get(), namespace, function);
         }
         Planner.Plan plan = Planner.plan(new Planner.Input(function, peak, scaling.serviceTime(), scaling.maxRatePerPod,
                 scaling.settings(0), scaling.podStartup(), scaling.warmUp(), Duration.ofSeconds(marginSeconds),

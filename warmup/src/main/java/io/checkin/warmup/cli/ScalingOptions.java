@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.checkin.warmup.knative.Prewarmer;
 import io.checkin.warmup.knative.ServiceSettings;
 import io.checkin.warmup.knative.ServiceWarmUp;
 import io.checkin.warmup.model.AutoscalerSettings;
@@ -13,7 +14,9 @@ import io.checkin.warmup.model.PodCapacity;
 import io.checkin.warmup.model.SimulationResult;
 import io.checkin.warmup.model.Traffic;
 import io.checkin.warmup.model.WarmUpRamp;
+import io.fabric8.knative.client.KnativeClient;
 import io.fabric8.knative.serving.v1.Service;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import picocli.CommandLine.Option;
 
@@ -73,6 +76,12 @@ public class ScalingOptions {
 
     /** The Service read from the cluster, when the command read one. */
     Service service;
+
+    /** Takes the settings from the Service {@code function} in the cluster ({@code namespace} null: the client's). */
+    void readFromCluster(KubernetesClient client, String namespace, String function) {
+        service = new Prewarmer(client.adapt(KnativeClient.class), namespace != null ? namespace : client.getNamespace())
+                .service(function);
+    }
 
     AutoscalerSettings settings(int minScale) throws IOException {
         Service from = service();

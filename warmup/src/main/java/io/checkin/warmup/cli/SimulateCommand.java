@@ -7,9 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
 import io.checkin.warmup.model.Chart;
 import io.checkin.warmup.model.SimulationResult;
 import io.checkin.warmup.model.Traffic;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,11 +41,24 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--chart", description = "Write an SVG chart, from zero and with --min-scale.")
     Path chart;
 
+    @Option(names = "--from-cluster", paramLabel = "FUNCTION", description = "Read the autoscaler settings and warm-up "
+            + "from this Knative Service in the cluster (-n), as reconcile does.")
+    String fromCluster;
+
+    @Option(names = { "-n", "--namespace" }, description = "Namespace of --from-cluster (default: the client's).")
+    String namespace;
+
+    @Inject
+    Instance<KubernetesClient> kubernetes;
+
     @Mixin
     ScalingOptions scaling;
 
     @Override
     public Integer call() throws Exception {
+        if (fromCluster != null) {
+            scaling.readFromCluster(kubernetes.get(), namespace, fromCluster);
+        }
         Traffic traffic = traffic();
         Duration length = Duration.ofSeconds(seconds);
         SimulationResult cold = scaling.simulate(traffic, length, 0);
