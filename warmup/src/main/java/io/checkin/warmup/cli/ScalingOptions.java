@@ -65,10 +65,15 @@ public class ScalingOptions {
             + "Service's, else 0).")
     Long warmUpSeconds;
 
+    /** The warm-up ramps a command line may name: the measured ones, or the one the warm-up before ready implies. */
+    enum Ramp {
+        auto, cold, preheated, none
+    }
+
     @Option(names = "--ramp", defaultValue = "auto", description = "How a new pod reaches its rate: cold, preheated "
             + "(measured, docs/benchmarks.md), none (a native executable), or auto: preheated when it warms up before "
             + "ready, else cold.")
-    String ramp;
+    Ramp ramp;
 
     @Option(names = "--service-file", description = "A Knative Service manifest (such as knative/11-service-scan-in.yaml)"
             + " whose annotations, container concurrency and warm-up replace the autoscaler flags.")
@@ -110,7 +115,7 @@ public class ScalingOptions {
     }
 
     WarmUpRamp ramp() throws IOException {
-        return "auto".equals(ramp) ? WarmUpRamp.forWarmUp(warmUp().toMillis()) : WarmUpRamp.named(ramp);
+        return ramp == Ramp.auto ? WarmUpRamp.forWarmUp(warmUp().toMillis()) : WarmUpRamp.named(ramp.name());
     }
 
     Service service() throws IOException {

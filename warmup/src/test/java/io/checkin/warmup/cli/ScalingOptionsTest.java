@@ -31,7 +31,7 @@ class ScalingOptionsTest {
                 .withEnv(new EnvVar(ServiceWarmUp.AT_START, "true", null), new EnvVar(ServiceWarmUp.BUDGET, "30s", null))
                 .endContainer().endSpec().endTemplate().endSpec().build()).create();
         ScalingOptions options = new ScalingOptions();
-        options.ramp = "auto";
+        options.ramp = ScalingOptions.Ramp.auto;
         options.readFromCluster(client, "checkin", "scan-in");
         AutoscalerSettings settings = options.settings(4);
         assertEquals(Duration.ofMinutes(5), settings.scaleDownDelay());

@@ -98,4 +98,10 @@ class WarmupCommandTest {
         assertTrue(result.getOutput().contains("p99TargetMillis        100\npodsForP99Target       3\n"), result.getOutput());
         assertTrue(result.getErrorOutput().contains("the store, not the pods, bounds this peak"), result.getErrorOutput());
     }
+
+    @Test
+    @Launch(value = { "simulate", "--ramp", "lukewarm" }, exitCode = 2)
+    void anUnknownRampIsRefusedWithTheOnesThereAre(LaunchResult result) {
+        assertTrue(result.getErrorOutput().contains("auto, cold, preheated, none"), result.getErrorOutput());
+    }
 }
