@@ -1,0 +1,139 @@
+package io.checkin.local.openapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.checkin.local.openapi.FunctionsInCode.Function;
+import io.checkin.local.openapi.OpenApiDocument.Operation;
+import io.checkin.local.openapi.ProblemsInCode.Raised;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+
+/** docs/openapi.yaml is a valid OpenAPI 3.1 document of exactly the functions the code has, and every problem it raises. */
+class OpenApiDocumentTest {
+
+    private static final OpenApiDocument DOCUMENT = OpenApiDocument.read();
+    private static final List<Function> FUNCTIONS = FunctionsInCode.all();
+
+    @Test
+    void theDocumentIsAValidOpenApi31Document() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readLocation(OpenApiDocument.FILE.toUri().toString(), null,
+                options);
+        assertNotNull(result.getOpenAPI(), "not read as OpenAPI: " + result.getMessages());
+        assertEquals(List.of(), result.getMessages());
+        assertEquals("3.1.0", result.getOpenAPI().getOpenapi());
+    }
+
+    @Test
+    void everyFunctionInTheCodeIsAPathOfTheDocumentAndNoOtherPathIs() {
+        Set<String> inCode = FUNCTIONS.stream().map(f -> "/" + f.name()).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> inDocument = DOCUMENT.operations().stream().map(Operation::path)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(inCode, inDocument);
+    }
+
+    @Test
+    void everyOperationNamesTheRolesItsFunctionAllows() {
+        Map<String, Set<String>> inCode = FUNCTIONS.stream().collect(Collectors.toMap(f -> "/" + f.name(),
+                Function::roles));
+        Map<String, Set<String>> inDocument = new TreeMap<>();
+        DOCUMENT.operations().forEach(op -> inDocument.put(op.path() + " " + op.method(), DOCUMENT.roles(op)));
+        inDocument.forEach((op, roles) -> assertEquals(inCode.get(op.split(" ")[0]), roles, op));
+        DOCUMENT.operations().stream().filter(op -> !DOCUMENT.roles(op).isEmpty()).forEach(op -> assertTrue(
+                DOCUMENT.at(op.pointer()).path("security").isMissingNode(), op + " takes a token: the default security"));
+        DOCUMENT.operations().stream().filter(op -> DOCUMENT.roles(op).isEmpty()).forEach(op -> assertEquals(0,
+                DOCUMENT.at(op.pointer()).path("security").size(), op + " takes no token: security []"));
+    }
+
+    @Test
+    void everyProblemTheCodeRaisesIsDocumentedWithItsStatusForItsFunctions() {
+        ProblemsInCode.Found found = ProblemsInCode.in(SourceModules.of(OpenApiDocument.REPOSITORY));
+        assertEquals(List.of(), found.unreadable(), "problems whose code cannot be read from the source");
+        assertTrue(found.raised().size() > 40, "found only " + found.raised());
+        Set<Path> functionModules = SourceModules.functionModules(OpenApiDocument.REPOSITORY);
+        assertEquals(4, functionModules.size(), "the function modules: " + functionModules);
+        List<String> undocumented = new ArrayList<>();
+        for (Raised problem : found.raised()) {
+            // raised in a function module: documented on its functions; raised in a shared module: on any
+            List<Operation> operations = functionModules.contains(problem.module())
+                    ? operationsOf(problem.module()) : DOCUMENT.operations();
+            boolean documented = operations.stream().anyMatch(op -> DOCUMENT.problemCodes(op).entrySet().stream()
+                    .anyMatch(e -> e.getValue().contains(problem.code()) && fits(problem.status(), e.getKey())))
+                    || fits(problem.status(), DOCUMENT.problemsOfAnyPath().getOrDefault(problem.code(), "none"));
+            if (!documented) {
+                undocumented.add(problem.code() + " (" + problem.status() + ", " + problem.where() + ")");
+            }
+        }
+        assertEquals(List.of(), undocumented);
+    }
+
+    @Test
+    void everyProblemCodeInTheDocumentIsOneTheCodeRaises() {
+        Set<String> raised = ProblemsInCode.in(SourceModules.of(OpenApiDocument.REPOSITORY)).raised().stream()
+                .map(Raised::code).collect(Collectors.toSet());
+        Set<String> documented = new TreeSet<>(DOCUMENT.problemsOfAnyPath().keySet());
+        DOCUMENT.operations().forEach(op -> DOCUMENT.problemCodes(op).values().forEach(documented::addAll));
+        documented.removeAll(raised);
+        assertEquals(Set.of(), documented);
+    }
+
+    @Test
+    void everyExampleInTheDocumentFitsItsOwnSchema() {
+        Map<String, List<JsonNode>> examples = DOCUMENT.examplesBySchema();
+        assertTrue(examples.size() > 20, "found only " + examples.keySet());
+        Map<String, List<String>> misfits = new TreeMap<>();
+        examples.forEach((schema, values) -> values.forEach(value -> {
+            List<String> why = DOCUMENT.misfits(schema, value);
+            if (!why.isEmpty()) {
+                misfits.put(schema + " " + value, why);
+            }
+        }));
+        assertEquals(Map.of(), misfits);
+    }
+
+    @Test
+    void anExampleThatBreaksTheSchemaIsCaught() {
+        String codeRejected = DOCUMENT.answerSchema(operation("/scan-in"), 422, OpenApiDocument.PROBLEM_JSON);
+        var problem = DOCUMENT.examplesBySchema().get(codeRejected).get(0).deepCopy();
+        assertEquals(List.of(), DOCUMENT.misfits(codeRejected, problem));
+        ((ObjectNode) problem).put("code", "too-many-scans");
+        assertFalse(DOCUMENT.misfits(codeRejected, problem).isEmpty(), "a code the answer does not list fits");
+    }
+
+    private static List<Operation> operationsOf(Path module) {
+        Set<String> paths = FUNCTIONS.stream().filter(f -> module.equals(f.module())).map(f -> "/" + f.name())
+                .collect(Collectors.toSet());
+        return DOCUMENT.operations().stream().filter(op -> paths.contains(op.path())).toList();
+    }
+
+    private static Operation operation(String path) {
+        return DOCUMENT.operations().stream().filter(op -> op.path().equals(path)).findFirst().orElseThrow();
+    }
+
+    /** Whether a raised status fits a documented one ("409", "4XX"); an unknown status fits any 4XX. */
+    private static boolean fits(Integer raised, String documented) {
+        if (raised == null) {
+            return documented.endsWith("XX");
+        }
+        return documented.equals(String.valueOf(raised)) || documented.equals(raised / 100 + "XX");
+    }
+}
