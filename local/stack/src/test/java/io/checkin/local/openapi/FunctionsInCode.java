@@ -36,8 +36,15 @@ public final class FunctionsInCode {
     private static final DotName FUNQ = DotName.createSimple(Funq.class);
     private static final DotName ROLES = DotName.createSimple(RolesAllowed.class);
 
-    /** A function: the path it answers at is {@code /name}; module is null where no source declares it. */
-    public record Function(String name, Set<String> roles, Path module) {
+    /**
+     * A function: the path it answers at is {@code /name}, with POST, and also with GET when it takes no input (the
+     * rule of io.checkin.error.PostOnly); module is null where no source declares it.
+     */
+    public record Function(String name, Set<String> roles, Path module, boolean takesInput) {
+
+        public Set<String> methods() {
+            return takesInput ? Set.of("post") : Set.of("get", "post");
+        }
     }
 
     private FunctionsInCode() {
@@ -56,7 +63,8 @@ public final class FunctionsInCode {
             if (roles != null) {
                 Collections.addAll(allowed, roles.value().asStringArray());
             }
-            functions.add(new Function(name, allowed, sources.moduleOf(method.declaringClass().name().toString())));
+            functions.add(new Function(name, allowed, sources.moduleOf(method.declaringClass().name().toString()),
+                    method.parametersCount() > 0));
         }
         return functions;
     }

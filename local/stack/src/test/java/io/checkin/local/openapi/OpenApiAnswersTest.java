@@ -112,6 +112,8 @@ class OpenApiAnswersTest {
                 "east", "requestId", requestId, "formats", List.of())), 409, "request-id-reused");
         problem("/warmup", Api.request(null).body("{}").post("/warmup"), 400, "unexpected-body");
         problem("/preheat", Api.request(citizen).post("/preheat"), 403, "forbidden");
+        assertEquals("forbidden", fits("/preheat", "get", Api.request(citizen).get("/preheat"), 403).path("code")
+                .asText());
     }
 
     @Test

@@ -44,9 +44,10 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void everyFunctionInTheCodeIsAPathOfTheDocumentAndNoOtherPathIs() {
-        Set<String> inCode = FUNCTIONS.stream().map(f -> "/" + f.name()).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> inDocument = DOCUMENT.operations().stream().map(Operation::path)
+    void everyFunctionInTheCodeIsAnOperationOfTheDocumentAndNoOtherOperationIs() {
+        Set<String> inCode = FUNCTIONS.stream().flatMap(f -> f.methods().stream().map(m -> m + " /" + f.name()))
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> inDocument = DOCUMENT.operations().stream().map(op -> op.method() + " " + op.path())
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(inCode, inDocument);
     }
