@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +57,7 @@ public final class OpenApiDocument {
 
     public List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();
-        root.path("paths").fields().forEachRemaining(path -> METHODS.stream().filter(path.getValue()::has)
+        root.path("paths").properties().forEach(path -> METHODS.stream().filter(path.getValue()::has)
                 .forEach(method -> operations.add(new Operation(path.getKey(), method,
                         "/paths/" + escape(path.getKey()) + "/" + method))));
         return operations;
@@ -78,7 +77,7 @@ public final class OpenApiDocument {
     /** The problem codes an operation answers with, per status as the document writes it ("400", "4XX"). */
     public Map<String, Set<String>> problemCodes(Operation operation) {
         Map<String, Set<String>> codes = new TreeMap<>();
-        at(operation.pointer()).path("responses").fields().forEachRemaining(response -> {
+        at(operation.pointer()).path("responses").properties().forEach(response -> {
             JsonNode schema = resolve(response.getValue()).path("content").path(PROBLEM_JSON).path("schema");
             Set<String> found = new TreeSet<>();
             collectCodes(schema, found);
@@ -92,7 +91,7 @@ public final class OpenApiDocument {
     /** The problems that belong to no one operation (an unknown path, another method): code -> status. */
     public Map<String, String> problemsOfAnyPath() {
         Map<String, String> codes = new TreeMap<>();
-        root.path(ANY_PATH).path("codes").fields().forEachRemaining(e -> codes.put(e.getKey(), e.getValue().asText()));
+        root.path(ANY_PATH).path("codes").properties().forEach(e -> codes.put(e.getKey(), e.getValue().asText()));
         return codes;
     }
 
@@ -145,13 +144,9 @@ public final class OpenApiDocument {
             node.path("examples").forEach(example -> values.add(resolve(example).path("value")));
             found.put(pointer + "/schema", values);
         }
-        if (node.isContainerNode()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (!field.getKey().equals("schema")) {
-                    collectMediaTypes(field.getValue(), pointer + "/" + escape(field.getKey()), found);
-                }
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            if (!field.getKey().equals("schema")) {
+                collectMediaTypes(field.getValue(), pointer + "/" + escape(field.getKey()), found);
             }
         }
     }
