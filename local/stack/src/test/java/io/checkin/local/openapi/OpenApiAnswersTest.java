@@ -110,6 +110,10 @@ class OpenApiAnswersTest {
                 "formats", List.of()), "/register-venue").then().statusCode(200);
         problem("/register-venue", post(MANAGER, Map.of("name", "Another pool", "address", "3 Spec Street", "region",
                 "east", "requestId", requestId, "formats", List.of())), 409, "request-id-reused");
+        problem("/venue-visitors", post(OFFICIAL, Map.of("venueId", "zzzzzzzzzzz")), 404, "venue-not-found");
+        problem("/contacts", post(OFFICIAL, Map.of("subject", "someone", "minOverlapMinutes", 0)), 400, "out-of-range");
+        problem("/register-venues", post(MANAGER, Map.of("venues", List.of())), 400, "out-of-range");
+        problem("/register-venue", post(MANAGER, Map.of("name", "x".repeat(1_100_000))), 413, "body-too-large");
         problem("/warmup", Api.request(null).body("{}").post("/warmup"), 400, "unexpected-body");
         problem("/preheat", Api.request(citizen).post("/preheat"), 403, "forbidden");
         assertEquals("forbidden", fits("/preheat", "get", Api.request(citizen).get("/preheat"), 403).path("code")
@@ -170,7 +174,9 @@ class OpenApiAnswersTest {
     }
 
     private static void problem(String path, Response answer, int status, String code) {
-        assertEquals(code, fits(path, "post", answer, status).path("code").asText());
+        JsonNode problem = fits(path, "post", answer, status);
+        assertEquals(code, problem.path("code").asText());
+        assertEquals(status, problem.path("status").asInt());
     }
 
     /** Asserts the answer's status and that the document describes it; returns its body. */
