@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,7 @@ class OpenApiDocumentTest {
 
     private static final OpenApiDocument DOCUMENT = OpenApiDocument.read();
     private static final List<Function> FUNCTIONS = FunctionsInCode.all();
+    private static final SourceModules SOURCES = SourceModules.of(OpenApiDocument.REPOSITORY);
 
     @Test
     void theDocumentIsAValidOpenApi31Document() {
@@ -67,16 +69,15 @@ class OpenApiDocumentTest {
 
     @Test
     void everyProblemTheCodeRaisesIsDocumentedWithItsStatusForItsFunctions() {
-        ProblemsInCode.Found found = ProblemsInCode.in(SourceModules.of(OpenApiDocument.REPOSITORY));
+        ProblemsInCode.Found found = ProblemsInCode.in(SOURCES);
         assertEquals(List.of(), found.unreadable(), "problems whose code cannot be read from the source");
         assertTrue(found.raised().size() > 40, "found only " + found.raised());
         Set<Path> functionModules = SourceModules.functionModules(OpenApiDocument.REPOSITORY);
         assertEquals(4, functionModules.size(), "the function modules: " + functionModules);
+        ModuleGraph graph = new ModuleGraph(OpenApiDocument.REPOSITORY, SOURCES.modules());
         List<String> undocumented = new ArrayList<>();
         for (Raised problem : found.raised()) {
-            // raised in a function module: documented on its functions; raised in a shared module: on any
-            List<Operation> operations = functionModules.contains(problem.module())
-                    ? operationsOf(problem.module()) : DOCUMENT.operations();
+            List<Operation> operations = operationsThatCanRaise(problem.module(), functionModules, graph);
             boolean documented = operations.stream().anyMatch(op -> DOCUMENT.problemCodes(op).entrySet().stream()
                     .anyMatch(e -> e.getValue().contains(problem.code()) && fits(problem.status(), e.getKey())))
                     || fits(problem.status(), DOCUMENT.problemsOfAnyPath().getOrDefault(problem.code(), "none"));
@@ -89,7 +90,7 @@ class OpenApiDocumentTest {
 
     @Test
     void everyProblemCodeInTheDocumentIsOneTheCodeRaises() {
-        Set<String> raised = ProblemsInCode.in(SourceModules.of(OpenApiDocument.REPOSITORY)).raised().stream()
+        Set<String> raised = ProblemsInCode.in(SOURCES).raised().stream()
                 .map(Raised::code).collect(Collectors.toSet());
         Set<String> documented = new TreeSet<>(DOCUMENT.problemsOfAnyPath().keySet());
         DOCUMENT.operations().forEach(op -> DOCUMENT.problemCodes(op).values().forEach(documented::addAll));
@@ -120,10 +121,19 @@ class OpenApiDocumentTest {
         assertFalse(DOCUMENT.misfits(codeRejected, problem).isEmpty(), "a code the answer does not list fits");
     }
 
-    private static List<Operation> operationsOf(Path module) {
-        Set<String> paths = FUNCTIONS.stream().filter(f -> module.equals(f.module())).map(f -> "/" + f.name())
+    /**
+     * Where a problem raised in a module can be answered: in a function module, on its own functions; in a shared
+     * module, on the functions it declares and on those of every function module built with it; in a module no
+     * function is built with (the local stack's own routes), on any.
+     */
+    private static List<Operation> operationsThatCanRaise(Path module, Set<Path> functionModules, ModuleGraph graph) {
+        Set<Path> hosts = new HashSet<>(Set.of(module));
+        if (!functionModules.contains(module)) {
+            functionModules.stream().filter(f -> graph.includedIn(f).contains(module)).forEach(hosts::add);
+        }
+        Set<String> paths = FUNCTIONS.stream().filter(f -> hosts.contains(f.module())).map(f -> "/" + f.name())
                 .collect(Collectors.toSet());
-        return DOCUMENT.operations().stream().filter(op -> paths.contains(op.path())).toList();
+        return DOCUMENT.operations().stream().filter(op -> paths.isEmpty() || paths.contains(op.path())).toList();
     }
 
     private static Operation operation(String path) {

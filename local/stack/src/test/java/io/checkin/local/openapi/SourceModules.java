@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** The repository's Maven modules with Java sources: each one's folder, and its {@code src/main/java} files. */
 public record SourceModules(Path repository, List<Path> mainSources) {
@@ -60,6 +61,11 @@ public record SourceModules(Path repository, List<Path> mainSources) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Every module with main sources. */
+    public Set<Path> modules() {
+        return mainSources.stream().map(this::moduleOf).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The module folder of a source file: the folder above its {@code src/main/java}. */
