@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import io.fabric8.knative.serving.v1.Service;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -43,8 +46,45 @@ final class Manifests {
         }
     }
 
+    /** The numbered files' resources, and the ConfigMaps the kustomization generates (under their unhashed names). */
     static List<HasMetadata> all() {
-        return files().stream().map(Manifests::parse).toList();
+        List<HasMetadata> all = new ArrayList<>(files().stream().map(Manifests::parse).toList());
+        all.addAll(generated());
+        return all;
+    }
+
+    /**
+     * The kustomization's configMapGenerator entries as the ConfigMaps they make, named as the manifests reference them
+     * (kustomize appends a hash of the content when it renders): each file a key, as {@code files: [name]} or
+     * {@code files: [key=name]} say, and each {@code key=value} line of an {@code envs} file a key.
+     */
+    @SuppressWarnings("unchecked")
+    static List<ConfigMap> generated() {
+        Map<String, Object> kustomization = yaml(DIR.resolve("kustomization.yaml"));
+        List<ConfigMap> generated = new ArrayList<>();
+        for (Map<String, Object> generator : (List<Map<String, Object>>) kustomization.getOrDefault("configMapGenerator",
+                List.of())) {
+            Map<String, String> data = new TreeMap<>();
+            for (String file : (List<String>) generator.getOrDefault("files", List.of())) {
+                String[] keyAndFile = file.contains("=") ? file.split("=", 2) : new String[] { file, file };
+                data.put(keyAndFile[0], read(DIR.resolve(keyAndFile[1])));
+            }
+            for (String envs : (List<String>) generator.getOrDefault("envs", List.of())) {
+                read(DIR.resolve(envs)).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                        .forEach(l -> data.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
+            }
+            generated.add(new ConfigMapBuilder().withNewMetadata().withName((String) generator.get("name")).endMetadata()
+                    .withData(data).build());
+        }
+        return generated;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<Service> services() {

@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
 
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -49,6 +53,31 @@ class WarmupPrivilegesTest {
                 Manifests.yaml(dir.resolve("kustomization.yaml")).get("resources"));
         assertFalse(Manifests.yaml(Manifests.DIR.resolve("kustomization.yaml")).toString().contains("pre-1.21"),
                 "not applied by default");
+    }
+
+    /**
+     * On Knative older than 1.21 the CronJob must pre-warm through the template: the component that grants the patch of
+     * Services also turns the fallback on, and, being part of the kustomization, every later apply keeps both.
+     */
+    @Test
+    void onOldClustersOneComponentGrantsAndTurnsOnTheTemplateFallback(@TempDir Path copy) throws Exception {
+        Path kustomization = Kustomize.copy(copy).resolve("kustomization.yaml");
+        Files.writeString(kustomization, Files.readString(kustomization).replace("components:\n", "components:\n  - pre-1.21\n"));
+        List<HasMetadata> old = Kustomize.render(copy);
+        List<HasMetadata> current = Kustomize.render(Manifests.DIR);
+        assertEquals(List.of("reconcile", "--schedule", "/etc/checkin/warmup/schedule.yaml", "--template"), args(old));
+        assertFalse(args(current).contains("--template"), "Knative 1.21 and later patch Revisions");
+        List<String> fallback = List.of("Role/checkin-warmup-template-fallback", "RoleBinding/checkin-warmup-template-fallback");
+        for (String grant : fallback) {
+            assertTrue(old.stream().anyMatch(r -> grant.equals(r.getKind() + "/" + r.getMetadata().getName())
+                    && "checkin".equals(r.getMetadata().getNamespace())), grant);
+            assertFalse(current.stream().anyMatch(r -> grant.equals(r.getKind() + "/" + r.getMetadata().getName())), grant);
+        }
+    }
+
+    private static List<String> args(List<HasMetadata> rendered) {
+        return rendered.stream().filter(CronJob.class::isInstance).map(CronJob.class::cast).findFirst().orElseThrow()
+                .getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();
     }
 
     @Test

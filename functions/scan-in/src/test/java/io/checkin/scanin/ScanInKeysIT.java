@@ -35,7 +35,7 @@ class ScanInKeysIT {
     @Test
     void thePlaceholderCodeKeySetStopsItNamingTheSetting() throws Exception {
         Map<String, String> config = config();
-        String template = Files.readString(Path.of("../../knative/05-code-keys.yaml"));
+        String template = Files.readString(Path.of("../../knative/code-keys.jwks.json"));
         Files.writeString(Path.of(config.get("checkin.codes.verification-keys-location")),
                 template.substring(template.indexOf("{\"keys\""), template.lastIndexOf('}') + 1));
         exitsNaming(config, "checkin.codes.verification-keys-location");

@@ -39,7 +39,7 @@ class CodeKeysAtStartTest {
 
     @Test
     void theDeploymentTemplatesPlaceholderSetStopsTheStart() throws Exception {
-        String template = Files.readString(Path.of("../../knative/05-code-keys.yaml"));
+        String template = Files.readString(Path.of("../../knative/code-keys.jwks.json"));
         String json = template.substring(template.indexOf("{\"keys\""), template.lastIndexOf('}') + 1);
         refused(file(json), "placeholder");
     }

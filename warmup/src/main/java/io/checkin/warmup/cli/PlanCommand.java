@@ -33,9 +33,6 @@ public class PlanCommand implements Callable<Integer> {
     @Option(names = "--peak", required = true, description = "Expected requests/s at the peak.")
     double peak;
 
-    @Option(names = "--max-rate-per-pod", defaultValue = "0", description = "Measured maximum requests/s of one pod (0: unknown).")
-    double maxRatePerPod;
-
     @Option(names = "--margin-seconds", defaultValue = "60", description = "Extra time before the peak.")
     long marginSeconds;
 
@@ -52,6 +49,17 @@ public class PlanCommand implements Callable<Integer> {
     @Inject
     Instance<KubernetesClient> kubernetes;
 
+    @Option(names = "--p99-target-ms", defaultValue = "100", description = "The p99 latency the warm pods must keep at the peak (ms).")
+    long p99TargetMs;
+
+    @Option(names = "--store-writes-per-second", defaultValue = "" + Planner.STORE_WRITES_PER_SECOND,
+            description = "Writes/s the store takes (default: the embedded store's measured inserts/s; one scan, one write).")
+    double storeWrites;
+
+    @Option(names = "--from-cluster", description = "Read the Service --function from the cluster (-n) for its "
+            + "autoscaler settings and warm-up, as reconcile does.")
+    boolean fromCluster;
+
     @Option(names = "--json", description = "Print the plan as JSON.")
     boolean json;
 
@@ -63,9 +71,12 @@ public class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Planner.Plan plan = Planner.plan(new Planner.Input(function, peak, scaling.serviceTime(), maxRatePerPod,
+        if (fromCluster) {
+            scaling.readFromCluster(kubernetes.get(), namespace, function);
+        }
+        Planner.Plan plan = Planner.plan(new Planner.Input(function, peak, scaling.serviceTime(), scaling.maxRatePerPod,
                 scaling.settings(0), scaling.podStartup(), scaling.warmUp(), Duration.ofSeconds(marginSeconds),
-                cpuRequestMillis, quota()));
+                cpuRequestMillis, quota(), Duration.ofMillis(p99TargetMs), storeWrites));
         if (json) {
             System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(asMap(plan)));
         } else {
@@ -78,6 +89,10 @@ public class PlanCommand implements Callable<Integer> {
             SimulationResult warm = scaling.simulate(step, length, plan.minScale());
             Files.writeString(chart, Chart.svg(function + ": a step to " + (long) peak + " requests/s", cold, warm));
             System.out.println("chart written to " + chart);
+        }
+        if (plan.storeBound()) {
+            System.err.printf("warning: %.0f writes/s at the peak, the store takes about %.0f: the store, not the pods, "
+                    + "bounds this peak (--store-writes-per-second)%n", plan.peakRate(), storeWrites);
         }
         return plan.fitsQuota() == Boolean.FALSE ? 3 : 0;
     }
@@ -101,6 +116,11 @@ public class PlanCommand implements Callable<Integer> {
         out.put("leadTimeWarmUpSeconds", plan.warmUp().toSeconds());
         out.put("cpuMillisNeeded", plan.cpuMillisNeeded());
         out.put("fitsQuota", plan.fitsQuota() == null ? "not checked" : plan.fitsQuota());
+        out.put("p99TargetMillis", plan.p99Target().toMillis());
+        out.put("podsForP99Target", plan.podsForP99());
+        out.put("p99AtThosePodsMillis", Math.round(plan.p99AtPodsForP99().toNanos() / 1e5) / 10.0);
+        out.put("headroomAtMinScale", Math.round(plan.headroom() * 100) / 100.0);
+        out.put("storeBound", plan.storeBound());
         return out;
     }
 }

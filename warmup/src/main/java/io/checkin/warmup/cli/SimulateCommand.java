@@ -7,9 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
 import io.checkin.warmup.model.Chart;
 import io.checkin.warmup.model.SimulationResult;
 import io.checkin.warmup.model.Traffic;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,16 +41,30 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--chart", description = "Write an SVG chart, from zero and with --min-scale.")
     Path chart;
 
+    @Option(names = "--from-cluster", paramLabel = "FUNCTION", description = "Read the autoscaler settings and warm-up "
+            + "from this Knative Service in the cluster (-n), as reconcile does.")
+    String fromCluster;
+
+    @Option(names = { "-n", "--namespace" }, description = "Namespace of --from-cluster (default: the client's).")
+    String namespace;
+
+    @Inject
+    Instance<KubernetesClient> kubernetes;
+
     @Mixin
     ScalingOptions scaling;
 
     @Override
     public Integer call() throws Exception {
+        if (fromCluster != null) {
+            scaling.readFromCluster(kubernetes.get(), namespace, fromCluster);
+        }
         Traffic traffic = traffic();
         Duration length = Duration.ofSeconds(seconds);
         SimulationResult cold = scaling.simulate(traffic, length, 0);
         SimulationResult warm = minScale > 0 ? scaling.simulate(traffic, length, minScale) : null;
-        System.out.printf("%-12s %18s %14s %12s %10s%n", "start", "cold-start reqs", "longest wait", "pod-seconds", "max pods");
+        System.out.printf("%-12s %18s %14s %12s %10s %14s %10s %10s%n", "start", "cold-start reqs", "longest wait",
+                "pod-seconds", "max pods", "waited reqs", "max wait", "p99");
         print("from zero", cold);
         if (warm != null) {
             print("min-scale " + minScale, warm);
@@ -59,8 +77,12 @@ public class SimulateCommand implements Callable<Integer> {
     }
 
     private static void print(String name, SimulationResult result) {
-        System.out.printf("%-12s %18.0f %13.1fs %12.0f %10d%n", name, result.coldStartRequests(),
-                result.longestWait().toMillis() / 1000.0, result.podSeconds(), result.maxReadyPods());
+        System.out.printf("%-12s %18.0f %13.1fs %12.0f %10d %14.0f %9.1fs %8.0fms%n", name, result.coldStartRequests(),
+                result.longestWait().toMillis() / 1000.0, result.podSeconds(), result.maxReadyPods(),
+                result.waitedRequests(), result.longestQueueWait().toMillis() / 1000.0, result.p99().toNanos() / 1e6);
+        if (result.unserved() >= 1) {
+            System.out.printf("%-12s %.0f requests still waiting at the end%n", "", result.unserved());
+        }
     }
 
     private Traffic traffic() throws java.io.IOException {

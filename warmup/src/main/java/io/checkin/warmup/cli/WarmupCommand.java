@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "warmup", mixinStandardHelpOptions = true,
         description = "Plan capacity, simulate the Knative autoscaler, and pre-warm functions before known peaks.",
         subcommands = { PlanCommand.class, SimulateCommand.class, UpCommand.class, DownCommand.class,
+                KeysCommand.class,
                 ReconcileCommand.class })
 public class WarmupCommand {
 }

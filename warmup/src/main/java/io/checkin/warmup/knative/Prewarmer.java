@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -36,6 +38,9 @@ public final class Prewarmer {
     public static final String MIN_SCALE = "autoscaling.knative.dev/min-scale";
     /** The min-scale before pre-warming ("" for none); present exactly while a pre-warm is in place. */
     public static final String PREVIOUS = "checkin.io/prewarm-previous-min-scale";
+    /** Who raised the min-scale, when not by hand: reconcile marks what it warmed, to release it when unwanted. */
+    public static final String OWNER = "checkin.io/prewarm-owner";
+    public static final String RECONCILE = "reconcile";
     static final String SERVICE_LABEL = "serving.knative.dev/service";
 
     private final KnativeClient knative;
@@ -63,17 +68,22 @@ public final class Prewarmer {
     }
 
     public List<Change> up(String service, int minScale, boolean viaTemplate) {
+        return up(service, minScale, viaTemplate, null);
+    }
+
+    /** As {@link #up(String, int, boolean)}, marking the Revisions with {@code owner} (null: by hand, unmarked). */
+    public List<Change> up(String service, int minScale, boolean viaTemplate, String owner) {
         if (minScale < 1) {
             throw new IllegalArgumentException("min-scale must be at least 1");
         }
         if (viaTemplate) {
             String value = String.valueOf(minScale);
-            return call(PATCH_SERVICES, () -> editTemplate(service, a -> raise(a, value)));
+            return call(PATCH_SERVICES, () -> editTemplate(service, a -> raise(a, value, owner)));
         }
         List<Change> changes = new ArrayList<>();
         for (Share share : shares(service(service), minScale)) {
             String value = String.valueOf(share.minScale());
-            Change change = call(PATCH_REVISIONS, () -> editRevision(share.revision(), a -> raise(a, value)));
+            Change change = call(PATCH_REVISIONS, () -> editRevision(share.revision(), a -> raise(a, value, owner)));
             if (change != null) {
                 changes.add(change);
             }
@@ -99,6 +109,20 @@ public final class Prewarmer {
             }
         }
         return changes;
+    }
+
+    /** The functions with a Revision in the namespace that {@code owner} pre-warmed and nobody released since. */
+    public Set<String> warmedBy(String owner) {
+        Set<String> functions = new TreeSet<>();
+        for (Revision revision : call("list revisions.serving.knative.dev",
+                () -> knative.revisions().inNamespace(namespace).list().getItems())) {
+            ObjectMeta meta = revision.getMetadata();
+            if (owner.equals(annotations(meta).get(OWNER)) && meta.getLabels() != null
+                    && meta.getLabels().get(SERVICE_LABEL) != null) {
+                functions.add(meta.getLabels().get(SERVICE_LABEL));
+            }
+        }
+        return functions;
     }
 
     /**
@@ -181,9 +205,12 @@ public final class Prewarmer {
                 after.get(MIN_SCALE)));
     }
 
-    private static Map<String, String> raise(Map<String, String> annotations, String value) {
+    private static Map<String, String> raise(Map<String, String> annotations, String value, String owner) {
         if (!annotations.containsKey(PREVIOUS)) {
             annotations.put(PREVIOUS, annotations.getOrDefault(MIN_SCALE, ""));
+        }
+        if (owner != null) {
+            annotations.put(OWNER, owner);
         }
         annotations.put(MIN_SCALE, value);
         return annotations;
@@ -191,6 +218,7 @@ public final class Prewarmer {
 
     private static Map<String, String> restore(Map<String, String> annotations) {
         String previous = annotations.remove(PREVIOUS);
+        annotations.remove(OWNER);
         if (previous == null) {
             return annotations;
         }

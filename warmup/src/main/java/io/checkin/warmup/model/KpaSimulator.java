@@ -1,25 +1,21 @@
 package io.checkin.warmup.model;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * A simulation of the Knative Pod Autoscaler (knative/serving v1.23) for one revision, tick by tick:
+ * A simulation of one Knative revision (knative/serving v1.23), tick by tick (2 s):
  * <ul>
- * <li>every 2 s, the observed concurrency (Little's law: rate x service time) is averaged over the stable
- * window (60 s) and the panic window (10% of it);</li>
- * <li>desired pods = ceil(average / (target x utilization)), bounded by the scale-up rate (1000 x ready)
- * and scale-down rate (ready / 2);</li>
- * <li>panic starts when the panic-window desire is at least the panic threshold (200%) of the ready pods,
- * and ends a stable window after the last tick above it; in panic the scale never goes down;</li>
- * <li>out of panic, scale-down waits for the scale-down delay (the maximum over it is kept);</li>
- * <li>min-scale and max-scale bound the result; the last pod goes only after the stable window without
- * traffic plus the scale-to-zero grace period;</li>
- * <li>a new pod serves after the pod start-up delay; requests arriving while no pod is ready wait in the
- * activator for the first one (a cold start).</li>
+ * <li>requests arrive at the traffic's rate; the ready pods serve them up to their capacity ({@link PodCapacity}),
+ * each pod at the share of it its warm-up ramp allows ({@link WarmUpRamp}); the rest wait, first in first out, in
+ * the activator while no pod is ready and in the queue-proxies or the activator beyond ({@link Flow});</li>
+ * <li>the autoscaler observes the concurrency: requests in pods (their rate times their time in a pod, which rises
+ * with utilization) plus every request waiting, those buffered in the activator included, as Knative counts them;
+ * it decides as {@link Decider}, and the scaler bounds the decision ({@link Scaler});</li>
+ * <li>the activator stays in the path while no pod is ready or the excess burst capacity is negative;</li>
+ * <li>a new pod serves after its start-up (which includes any warm-up before ready).</li>
  * </ul>
  */
 public final class KpaSimulator {
@@ -27,123 +23,72 @@ public final class KpaSimulator {
     private KpaSimulator() {
     }
 
-    public record Input(Traffic traffic, Duration serviceTime, Duration podStartup, AutoscalerSettings settings,
-            Duration length, int initialPods) {
+    /**
+     * @param initialPods pods ready (and idle) at the start
+     * @param newRevision the revision is created at the start, so it starts its initial scale
+     */
+    public record Input(Traffic traffic, PodCapacity capacity, WarmUpRamp ramp, Duration podStartup,
+            AutoscalerSettings settings, Duration length, int initialPods, boolean newRevision) {
+
+        /** Pods of unlimited capacity that are warm at once: only the autoscaler is simulated. */
+        public Input(Traffic traffic, Duration serviceTime, Duration podStartup, AutoscalerSettings settings,
+                Duration length, int initialPods) {
+            this(traffic, PodCapacity.unlimited(serviceTime), WarmUpRamp.NONE, podStartup, settings, length,
+                    initialPods, false);
+        }
     }
 
     public static SimulationResult run(Input in) {
         AutoscalerSettings s = in.settings();
-        double tick = AutoscalerSettings.TICK.toMillis() / 1000.0;
-        int stableTicks = (int) Math.max(1, s.stableWindow().toMillis() / AutoscalerSettings.TICK.toMillis());
-        int panicTicks = (int) Math.max(1, s.panicWindow().toMillis() / AutoscalerSettings.TICK.toMillis());
-        int delayTicks = (int) (s.scaleDownDelay().toMillis() / AutoscalerSettings.TICK.toMillis());
-        Duration zeroAfter = s.stableWindow().plus(s.scaleToZeroGracePeriod());
-
-        Deque<Double> observed = new ArrayDeque<>();
-        Deque<Integer> recentDesired = new ArrayDeque<>();
-        List<Duration> starting = new ArrayList<>(); // when each starting pod becomes ready
+        double dt = AutoscalerSettings.TICK.toMillis() / 1000.0;
+        Decider decider = new Decider(s);
+        Scaler scaler = new Scaler(s, in.newRevision());
+        Pods pods = new Pods(in.initialPods(), in.ramp());
+        Flow flow = new Flow();
+        Latencies latencies = new Latencies();
+        PodCapacity pod = in.capacity();
         List<Tick> ticks = new ArrayList<>();
-        int ready = in.initialPods();
-        int desired = in.initialPods();
-        boolean panic = false;
-        Duration lastAboveThreshold = null;
-        Duration lastTraffic = null;
         double coldStarts = 0;
-        Duration longestWait = Duration.ZERO;
+        Duration longestColdWait = Duration.ZERO;
         double podSeconds = 0;
+        if (in.newRevision()) {
+            pods.scaleTo(Math.max(s.initialScale(), s.minScale()), Duration.ZERO, in.podStartup());
+        }
 
         for (Duration now = Duration.ZERO; now.compareTo(in.length()) < 0; now = now.plus(AutoscalerSettings.TICK)) {
-            final Duration at = now;
-            int nowReady = (int) starting.stream().filter(r -> r.compareTo(at) <= 0).count();
-            starting.removeIf(r -> r.compareTo(at) <= 0);
-            ready += nowReady;
-
+            pods.startUpTo(now);
             double rate = in.traffic().rate(now);
-            double concurrency = rate * in.serviceTime().toMillis() / 1000.0;
-            if (rate > 0) {
-                lastTraffic = now;
-            }
-            observed.addLast(concurrency);
-            while (observed.size() > stableTicks) {
-                observed.removeFirst();
-            }
-            double stable = average(observed, stableTicks);
-            double panicAverage = average(observed, panicTicks);
-
-            int base = Math.max(1, ready);
-            int maxUp = (int) Math.ceil(s.maxScaleUpRate() * base);
-            int maxDown = (int) Math.floor(base / s.maxScaleDownRate());
-            int desiredStable = clamp((int) Math.ceil(stable / s.effectiveTarget()), maxDown, maxUp);
-            int desiredPanic = clamp((int) Math.ceil(panicAverage / s.effectiveTarget()), maxDown, maxUp);
-
-            if (Math.ceil(panicAverage / s.effectiveTarget()) / base >= s.panicThresholdPercentage() / 100) {
-                panic = true;
-                lastAboveThreshold = now;
-            } else if (panic && now.minus(lastAboveThreshold).compareTo(s.stableWindow()) >= 0) {
-                panic = false;
+            double[] shares = pods.shares(dt);
+            double shareSum = Arrays.stream(shares).sum();
+            double capacity = shares.length == 0 ? 0 : pod.rate() * shareSum;
+            double t = now.toNanos() / 1e9;
+            Flow.Step step = flow.tick(t, dt, rate, capacity);
+            double rho = Double.isInfinite(capacity) || capacity == 0 ? 0 : step.servedRate() / capacity;
+            double stretch = pod.stretch(rho);
+            double[] inPod = Arrays.stream(shares).map(share -> pod.serviceSeconds() / share * stretch).toArray();
+            latencies.tick(inPod, shares);
+            double inPods = shares.length == 0 ? 0 : step.servedRate() * pod.serviceSeconds() * stretch * shares.length / shareSum;
+            double concurrency = inPods + step.averageWaiting();
+            if (step.servedRate() > 0) {
+                pods.served(dt);
             }
 
-            int wanted;
-            if (panic) {
-                wanted = Math.max(desired, Math.max(desiredStable, desiredPanic));
-                recentDesired.clear();
-            } else {
-                recentDesired.addLast(desiredStable);
-                while (recentDesired.size() > delayTicks + 1) {
-                    recentDesired.removeFirst();
-                }
-                wanted = recentDesired.stream().mapToInt(Integer::intValue).max().orElse(desiredStable);
-            }
-            wanted = Math.max(wanted, s.minScale());
-            if (s.maxScale() > 0) {
-                wanted = Math.min(wanted, s.maxScale());
-            }
-            if (wanted == 0 && ready + starting.size() > 0 && lastTraffic != null
-                    && now.minus(lastTraffic).compareTo(zeroAfter) < 0) {
-                wanted = 1; // the last pod stays for the stable window plus the grace period
-            }
-            desired = wanted;
+            Decider.Decision decision = decider.decide(now, concurrency, pods.ready());
+            int wanted = scaler.scale(now, decision.desiredPods(), pods.ready(), pods.running(), rate > 0);
+            boolean activator = pods.ready() == 0 || decision.excessBurstCapacity() < 0;
+            pods.scaleTo(wanted, now, in.podStartup());
 
-            int total = ready + starting.size();
-            for (int i = total; i < desired; i++) {
-                starting.add(now.plus(in.podStartup()));
+            if (pods.ready() == 0 && rate > 0) {
+                coldStarts += rate * dt;
+                Duration wait = pods.firstReady(now, in.podStartup()).minus(now);
+                longestColdWait = wait.compareTo(longestColdWait) > 0 ? wait : longestColdWait;
             }
-            for (int i = total; i > desired; i--) {
-                if (!starting.isEmpty()) {
-                    starting.remove(starting.size() - 1);
-                } else {
-                    ready--;
-                }
-            }
-
-            if (ready == 0 && rate > 0) {
-                Duration firstReady = starting.stream().min(Duration::compareTo).orElse(now.plus(in.podStartup()));
-                coldStarts += rate * tick;
-                Duration wait = firstReady.minus(now);
-                if (wait.compareTo(longestWait) > 0) {
-                    longestWait = wait;
-                }
-            }
-            podSeconds += (ready + starting.size()) * tick;
-            ticks.add(new Tick(now, rate, concurrency, desired, ready, starting.size(), panic));
+            podSeconds += pods.running() * dt;
+            ticks.add(new Tick(now, rate, concurrency, wanted, pods.ready(), pods.starting(), decision.panic(),
+                    capacity, step.waitingAtEnd(), activator));
         }
-        return new SimulationResult(ticks, coldStarts, longestWait, podSeconds);
-    }
-
-    /** The average over the last {@code lastN} ticks, or over all ticks seen while fewer, as Knative does. */
-    private static double average(Deque<Double> values, int lastN) {
-        int skip = Math.max(0, values.size() - lastN);
-        double sum = 0;
-        int i = 0;
-        for (double v : values) {
-            if (i++ >= skip) {
-                sum += v;
-            }
-        }
-        return sum / Math.min(lastN, values.size());
-    }
-
-    private static int clamp(int value, int low, int high) {
-        return Math.max(low, Math.min(high, value));
+        Latencies.Summary summary = latencies.summarise(flow, dt);
+        return new SimulationResult(ticks, coldStarts, longestColdWait, podSeconds, summary.waitedRequests(),
+                summary.meanWait(), summary.longestWait(), summary.p99(), summary.unserved());
     }
 }

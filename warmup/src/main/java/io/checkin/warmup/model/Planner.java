@@ -8,20 +8,46 @@ import java.util.OptionalLong;
  * follows Little's law (rate x service time); pods = concurrency / (target x utilization), or more if one
  * pod cannot serve its share of the rate (its measured maximum). Pre-warming means setting min-scale to
  * that number a lead time before the peak: the pods' start-up and warm-up before ready, two autoscaler ticks, and a
- * margin.
+ * margin. Beside it: the fewest warm pods whose latency stays within a p99 target ({@link PodCapacity}), the headroom
+ * each pod count leaves, and whether the store's writes, not the pods, bound the peak.
  */
 public final class Planner {
+
+    /**
+     * Writes per second the store takes: the embedded file-backed store's measured insert rate (about 7,000
+     * documents/s; each scan is one insert). A real MongoDB takes more: give its own figure.
+     */
+    public static final double STORE_WRITES_PER_SECOND = 7_000;
+
+    /** The p99 a plan aims at unless told: what the alert CheckinScanLatencyHigh fires above (100 ms). */
+    public static final Duration P99_TARGET = Duration.ofMillis(100);
+
+    private static final int MOST_PODS = 10_000;
 
     private Planner() {
     }
 
     public record Input(String function, double peakRate, Duration serviceTime, double maxRatePerPod,
             AutoscalerSettings settings, Duration podStartup, Duration warmUp, Duration margin, long cpuRequestMillisPerPod,
-            OptionalLong quotaCpuMillisLeft) {
+            OptionalLong quotaCpuMillisLeft, Duration p99Target, double storeWritesPerSecond) {
+
+        public Input(String function, double peakRate, Duration serviceTime, double maxRatePerPod,
+                AutoscalerSettings settings, Duration podStartup, Duration warmUp, Duration margin,
+                long cpuRequestMillisPerPod, OptionalLong quotaCpuMillisLeft) {
+            this(function, peakRate, serviceTime, maxRatePerPod, settings, podStartup, warmUp, margin,
+                    cpuRequestMillisPerPod, quotaCpuMillisLeft, P99_TARGET, STORE_WRITES_PER_SECOND);
+        }
     }
 
+    /**
+     * @param podsForP99 the fewest warm pods that keep the latency within the p99 target at the peak (0: none can)
+     * @param headroom the share of the warm pods' capacity left free at the peak with {@code minScale} pods
+     *        (1: the pods' rate is unlimited)
+     * @param storeBound the peak needs more writes per second than the store takes: more pods will not help
+     */
     public record Plan(String function, double peakRate, double concurrency, int podsAtPeak, int minScale,
-            boolean cappedByMaxScale, Duration leadTime, Duration warmUp, long cpuMillisNeeded, Boolean fitsQuota) {
+            boolean cappedByMaxScale, Duration leadTime, Duration warmUp, long cpuMillisNeeded, Boolean fitsQuota,
+            Duration p99Target, int podsForP99, Duration p99AtPodsForP99, double headroom, boolean storeBound) {
     }
 
     public static Plan plan(Input in) {
@@ -34,8 +60,26 @@ public final class Planner {
         int minScale = capped ? max : pods;
         long cpu = (long) minScale * in.cpuRequestMillisPerPod();
         Boolean fits = in.quotaCpuMillisLeft().isPresent() ? cpu <= in.quotaCpuMillisLeft().getAsLong() : null;
+        PodCapacity pod = new PodCapacity(in.maxRatePerPod(), in.settings().containerConcurrency(), in.serviceTime());
+        int forP99 = podsForLatency(in.peakRate(), pod, in.p99Target());
         return new Plan(in.function(), in.peakRate(), concurrency, pods, minScale, capped,
-                leadTime(in.podStartup(), in.warmUp(), in.margin()), in.warmUp(), cpu, fits);
+                leadTime(in.podStartup(), in.warmUp(), in.margin()), in.warmUp(), cpu, fits, in.p99Target(), forP99,
+                forP99 == 0 ? Duration.ZERO : latency(in.peakRate(), forP99, pod),
+                1 - in.peakRate() / (minScale * pod.rate()), in.peakRate() > in.storeWritesPerSecond());
+    }
+
+    /** The fewest warm pods whose time per request at {@code rate} is within {@code target}; 0 if no number is. */
+    static int podsForLatency(double rate, PodCapacity pod, Duration target) {
+        for (int n = 1; n <= MOST_PODS; n++) {
+            if (rate < n * pod.rate() && latency(rate, n, pod).compareTo(target) <= 0) {
+                return n;
+            }
+        }
+        return 0;
+    }
+
+    private static Duration latency(double rate, int pods, PodCapacity pod) {
+        return Duration.ofNanos(Math.round(pod.serviceTime().toNanos() * pod.stretch(rate / (pods * pod.rate()))));
     }
 
     /**

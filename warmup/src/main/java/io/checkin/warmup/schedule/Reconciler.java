@@ -63,10 +63,23 @@ public final class Reconciler {
         return reconcile(ScheduleParser.parse(scheduleYaml, source));
     }
 
+    /**
+     * Applies the schedule, then releases every function an earlier run warmed that the schedule no longer names (its
+     * event removed while it was warm): reconcile marks what it warms ({@link Prewarmer#OWNER}), so a pre-warm made by
+     * hand is left alone. The template fallback cannot list Services, so there only the functions named are released.
+     */
     public List<Outcome> reconcile(List<Event> events) {
         List<Outcome> outcomes = new ArrayList<>();
-        desired(events, clock.instant()).forEach((function, scale) -> outcomes.add(new Outcome(function, scale,
-                scale > 0 ? prewarmer.up(function, scale, viaTemplate) : prewarmer.down(function, viaTemplate))));
+        Map<String, Integer> wanted = desired(events, clock.instant());
+        wanted.forEach((function, scale) -> outcomes.add(new Outcome(function, scale, scale > 0
+                ? prewarmer.up(function, scale, viaTemplate, Prewarmer.RECONCILE) : prewarmer.down(function, viaTemplate))));
+        if (!viaTemplate) {
+            for (String function : prewarmer.warmedBy(Prewarmer.RECONCILE)) {
+                if (!wanted.containsKey(function)) {
+                    outcomes.add(new Outcome(function, 0, prewarmer.down(function, false)));
+                }
+            }
+        }
         return outcomes;
     }
 

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +19,6 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import picocli.CommandLine;
 
 /**
  * {@code warmup up} as an operator runs it, against the API server mock in CRUD mode: scan-in's only Revision already
@@ -55,29 +51,13 @@ class UpCommandTest {
         return new EnvVar[] { new EnvVar(ServiceWarmUp.AT_START, "true", null), new EnvVar(ServiceWarmUp.BUDGET, budget, null) };
     }
 
-    /** What the command printed: its exit code, standard output and standard error. */
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run up(String... args) {
+    private Printed up(String... args) {
         UpCommand command = new UpCommand();
         command.kubernetes = client;
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int exit = new CommandLine(command).execute(args);
-            return new Run(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        return Printed.run(command, args);
     }
 
-    private Run upScanIn(String... more) {
+    private Printed upScanIn(String... more) {
         List<String> args = new ArrayList<>(List.of("scan-in", "--min-scale", "3", "--no-warmup-call", "-n", NS));
         args.addAll(List.of(more));
         return up(args.toArray(String[]::new));
@@ -86,7 +66,7 @@ class UpCommandTest {
     @Test
     void theProgressSaysThePodsWarmUpBeforeReadyAndTheEndHowLongItTook() {
         scanIn(warmingUpFor("30s"));
-        Run run = upScanIn();
+        Printed run = upScanIn();
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("scan-in: 3/3 pods ready (each warms up before ready, up to 30 s)\n"), run.out());
         assertTrue(run.out().matches("(?s).*\nscan-in: done in \\d+ s\n"), run.out());
@@ -96,7 +76,7 @@ class UpCommandTest {
     @Test
     void aServiceThatDoesNotWarmUpIsOnlyReady() {
         scanIn();
-        Run run = upScanIn();
+        Printed run = upScanIn();
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("scan-in: 3/3 pods ready\n"), run.out());
         assertTrue(run.out().matches("(?s).*\nscan-in: done in \\d+ s\n"), run.out());
@@ -105,7 +85,7 @@ class UpCommandTest {
     @Test
     void aBudgetTheWaitDoesNotCoverExtendsTheWaitAndSaysSo() {
         scanIn(warmingUpFor("150s"));
-        Run run = upScanIn();
+        Printed run = upScanIn();
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.err().contains("scan-in: warning: its pods warm up for up to 150 s before ready; "
                 + "waiting up to 210 s instead of --wait-seconds 180"), run.err());
@@ -116,7 +96,7 @@ class UpCommandTest {
     void aWarmUpTheToolCannotReadIsRefusedBeforeAnythingIsPatched() {
         scanIn(new EnvVar(ServiceWarmUp.AT_START, "true", null), new EnvVarBuilder().withName(ServiceWarmUp.BUDGET)
                 .withNewValueFrom().withNewConfigMapKeyRef("warm-up-budget", "checkin-config", false).endValueFrom().build());
-        Run run = upScanIn();
+        Printed run = upScanIn();
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("scan-in: " + ServiceWarmUp.BUDGET + " is set from a ConfigMap or Secret"), run.err());
         var annotations = knative.revisions().inNamespace(NS).withName("scan-in-00001").get().getMetadata().getAnnotations();

@@ -45,12 +45,12 @@ class KpaSimulatorTest {
         // t=24: 50 -> 5 wanted on 2 ready (250%): the last tick above the threshold; t=26: 4 ready, 125%
         assertEquals(5, at(result, 24).desiredPods());
         assertEquals(4, at(result, 26).readyPods());
-        // in panic the scale holds though the load fell at t=40
-        assertTrue(at(result, 82).panic());
-        assertEquals(5, at(result, 82).desiredPods());
-        // 60 s after t=24 panic ends and the scale may come down, by at most half per tick
-        assertFalse(at(result, 84).panic());
-        assertEquals(2, at(result, 84).desiredPods());
+        // in panic the scale holds though the load fell at t=40, also exactly 60 s after t=24
+        assertTrue(at(result, 84).panic());
+        assertEquals(5, at(result, 84).desiredPods());
+        // more than 60 s after t=24 panic ends and the scale may come down, by at most half per tick
+        assertFalse(at(result, 86).panic());
+        assertEquals(2, at(result, 86).desiredPods());
     }
 
     @Test
@@ -98,15 +98,24 @@ class KpaSimulatorTest {
         assertEquals(4, at(prompt, 20).desiredPods()); // (50 + 50 + 10) / 3 -> 4
         assertEquals(3, at(prompt, 22).desiredPods());
         assertEquals(1, at(prompt, 24).desiredPods());
-        // with a 10 s delay the highest wish of the last 10 s holds: 5 until t=28, then 4 (from t=20)
+        // with a 10 s delay the highest wish of the last 10 s (five ticks) holds: 5 until t=26, then 4 (from t=20)
         SimulationResult delayed = run(drop, shortWindow(Duration.ofSeconds(10)), 5, 40);
         assertEquals(5, at(delayed, 24).desiredPods());
-        assertEquals(5, at(delayed, 28).desiredPods());
-        assertEquals(4, at(delayed, 30).desiredPods());
+        assertEquals(5, at(delayed, 26).desiredPods());
+        assertEquals(4, at(delayed, 28).desiredPods());
+    }
+
+    @Test
+    void aServiceTimeUnderOneMillisecondCountsAsConcurrency() {
+        // 10,000 requests/s x 0.9 ms = 9 concurrent on one pod: it stays at a target of 10
+        SimulationResult result = KpaSimulator.run(new KpaSimulator.Input(t -> 10_000, Duration.ofNanos(900_000),
+                STARTUP, TEN, Duration.ofSeconds(20), 1));
+        assertEquals(9.0, at(result, 0).concurrency(), 1e-9);
+        assertTrue(result.ticks().stream().allMatch(t -> t.desiredPods() == 1 && t.readyPods() == 1));
     }
 
     private static AutoscalerSettings shortWindow(Duration scaleDownDelay) {
-        return new AutoscalerSettings(10, 100, 0, 0, 0, Duration.ofSeconds(6), 100, 200, 1000, 2, scaleDownDelay,
-                Duration.ofSeconds(30));
+        return TEN.toBuilder().stableWindow(Duration.ofSeconds(6)).panicWindowPercentage(100)
+                .scaleDownDelay(scaleDownDelay).build();
     }
 }

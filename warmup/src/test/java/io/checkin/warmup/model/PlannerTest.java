@@ -75,4 +75,33 @@ class PlannerTest {
         assertEquals(Duration.ofSeconds(5), cold.longestWait());
         assertEquals(0.0, warm.coldStartRequests());
     }
+
+    private static Planner.Plan withP99(double rate, Duration target) {
+        Planner.Input in = input(rate, PodCapacity.MEASURED_SCAN_IN_RATE, SCAN, OptionalLong.empty());
+        return Planner.plan(new Planner.Input(in.function(), rate, in.serviceTime(), in.maxRatePerPod(), in.settings(),
+                in.podStartup(), in.warmUp(), in.margin(), in.cpuRequestMillisPerPod(), in.quotaCpuMillisLeft(), target,
+                Planner.STORE_WRITES_PER_SECOND));
+    }
+
+    @Test
+    void aP99TargetNeedsTheFewestWarmPodsThatKeepTheLatencyUnderIt() {
+        // 13,300/s on pods of 5,269/s: 3 pods are 84% busy, 20.1 ms a request; 4 are 63% busy, 20.0 ms
+        Planner.Plan loose = withP99(13_300, Duration.ofMillis(100));
+        assertEquals(3, loose.podsForP99());
+        assertEquals(20.1, loose.p99AtPodsForP99().toNanos() / 1e6, 0.05);
+        assertEquals(4, withP99(13_300, Duration.ofNanos(20_050_000)).podsForP99());
+        assertEquals(0, withP99(13_300, Duration.ofMillis(19)).podsForP99(), "no pod serves faster than idle");
+    }
+
+    @Test
+    void theHeadroomIsTheCapacityTheMinScaleLeavesFree() {
+        assertEquals(1 - 13_300 / (4 * PodCapacity.MEASURED_SCAN_IN_RATE), withP99(13_300, Duration.ofMillis(100)).headroom(),
+                1e-9);
+    }
+
+    @Test
+    void aPeakAboveTheStoresWriteRateIsBoundByTheStoreNotThePods() {
+        assertTrue(withP99(13_300, Duration.ofMillis(100)).storeBound());
+        assertFalse(withP99(5_000, Duration.ofMillis(100)).storeBound());
+    }
 }

@@ -163,4 +163,31 @@ class ReconcilerTest {
         assertThrows(ScheduleException.class, () -> reconcilerAt("2026-12-06T18:30:00Z").reconcile(broken, "t"));
         assertEquals(0, scale("scan-in"));
     }
+
+    /** The festival is taken off the schedule while warm: scan-out, which only it named, goes back to its own scale. */
+    @Test
+    void aFunctionWhoseEventLeftTheScheduleIsReleasedOnce() {
+        assertEquals(Map.of("scan-in", 7, "scan-out", 7), runAt("2026-12-06T19:30:00Z"));
+        String concertOnly = SCHEDULE.substring(0, SCHEDULE.indexOf("  - name: festival"));
+        assertEquals(Map.of("scan-in", 3, "scan-out", 0), runAt(concertOnly, "2026-12-06T19:31:00Z"));
+        var annotations = knative.revisions().inNamespace(NS).withName("scan-out-00001").get().getMetadata()
+                .getAnnotations();
+        assertFalse(annotations != null && (annotations.containsKey(Prewarmer.PREVIOUS)
+                || annotations.containsKey(Prewarmer.OWNER)));
+        String version = knative.revisions().inNamespace(NS).withName("scan-out-00001").get().getMetadata()
+                .getResourceVersion();
+        assertTrue(reconcilerAt("2026-12-06T19:32:00Z").reconcile(concertOnly, "test").stream()
+                .allMatch(o -> o.changes().isEmpty()));
+        assertEquals(version, knative.revisions().inNamespace(NS).withName("scan-out-00001").get().getMetadata()
+                .getResourceVersion());
+    }
+
+    /** A pre-warm made by hand (warmup up) is not reconcile's to release. */
+    @Test
+    void aPrewarmMadeByHandIsLeftAlone() {
+        new Prewarmer(knative, NS).up("scan-out", 4, false);
+        runAt(CONCERT.formatted("").replace("scan-in, scan-out", "scan-in"), "2026-12-06T18:30:00Z");
+        assertEquals(4, scale("scan-out"));
+        assertEquals(3, scale("scan-in"));
+    }
 }
