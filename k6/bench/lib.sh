@@ -9,6 +9,42 @@ prepare() {
   fi
 }
 
+# find_k6: sets K6: $K6 if given; else k6 on PATH; else installed from ../shared/tools/k6 into k6/target/bin.
+find_k6() {
+  if [[ -n "${K6:-}" ]]; then
+    return
+  fi
+  if command -v k6 >/dev/null 2>&1; then
+    K6=$(command -v k6)
+  elif [[ -f ../shared/tools/k6/install ]]; then
+    K6=$(bash ../shared/tools/k6/install "$PWD/k6/target/bin" | tail -1)
+  else
+    echo "k6 is needed and was not found on PATH: install k6 v1.x (https://grafana.com/docs/k6/latest/set-up/install-k6/)," >&2
+    echo "or name it with K6=/path/to/k6" >&2
+    exit 1
+  fi
+}
+
+# seed_scans: on the running stack, registers VENUES (1000) venues and makes CITIZENS (10000) people's tokens; writes
+# $BENCH_DIR/codes-scan-in.txt and codes-scan-out.txt (a venue's entry or exit code a line) and tokens.txt (a token a
+# line): what scan.lua and steps.js read.
+seed_scans() {
+  python3 - "$BASE" "$TOKEN_venue_manager" "${VENUES:-1000}" "$BENCH_DIR" <<'PY'
+import json, sys, urllib.request
+base, token, count, folder = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+body = json.dumps({"formats": [], "venues": [{"name": f"Bench venue {i}", "address": f"{i} Load Street",
+                                              "region": "bench"} for i in range(count)]}).encode()
+request = urllib.request.Request(base + "/register-venues", body,
+                                 {"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+venues = json.load(urllib.request.urlopen(request))["venues"]
+for direction, name in (("entry", "scan-in"), ("exit", "scan-out")):
+    with open(f"{folder}/codes-{name}.txt", "w") as codes:
+        codes.writelines(venue[direction]["token"] + "\n" for venue in venues)
+PY
+  CHECKIN_DATA_DIR="$BENCH_DIR" LOCAL_STACK_SKIP_BUILD=1 ./local-stack tokens citizen "${CITIZENS:-10000}" bench \
+    > "$BENCH_DIR/tokens.txt"
+}
+
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }

@@ -27,20 +27,7 @@ LUA=k6/bench/scan.lua
 start_stack
 store=$(grep -o 'mongodb://[0-9.:]*' "$BENCH_DIR/stack.log" | head -1)
 KEYS="$BENCH_DIR/keys"
-python3 - "$BASE" "$TOKEN_venue_manager" "${VENUES:-1000}" "$BENCH_DIR" <<'PY'
-import json, sys, urllib.request
-base, token, count, folder = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-body = json.dumps({"formats": [], "venues": [{"name": f"Preheat venue {i}", "address": f"{i} Load Street",
-                                              "region": "bench"} for i in range(count)]}).encode()
-request = urllib.request.Request(base + "/register-venues", body,
-                                 {"Authorization": "Bearer " + token, "Content-Type": "application/json"})
-venues = json.load(urllib.request.urlopen(request))["venues"]
-for direction, name in (("entry", "scan-in"), ("exit", "scan-out")):
-    with open(f"{folder}/codes-{name}.txt", "w") as codes:
-        codes.writelines(venue[direction]["token"] + "\n" for venue in venues)
-PY
-CHECKIN_DATA_DIR="$BENCH_DIR" LOCAL_STACK_SKIP_BUILD=1 ./local-stack tokens citizen "${CITIZENS:-10000}" bench \
-  > "$BENCH_DIR/tokens.txt"
+seed_scans
 export TOKENS_FILE="$BENCH_DIR/tokens.txt" ACK_DIR="$BENCH_DIR/acks"
 mkdir -p "$ACK_DIR"
 trap 'stop_app 2>/dev/null; stop_stack' EXIT
