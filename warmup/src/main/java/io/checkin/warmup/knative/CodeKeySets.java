@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -39,10 +38,13 @@ public final class CodeKeySets {
 
     private final KubernetesClient kubernetes;
     private final String namespace;
+    /** Reads the Services, their traffic and Revisions as every other warmup command does. */
+    private final Prewarmer knative;
 
     public CodeKeySets(KubernetesClient kubernetes, String namespace) {
         this.kubernetes = kubernetes;
         this.namespace = namespace;
+        this.knative = new Prewarmer(kubernetes.adapt(KnativeClient.class), namespace);
     }
 
     /**
@@ -79,14 +81,9 @@ public final class CodeKeySets {
 
     /** The Revisions of {@code service} that serve now or next, each with the key ids its pods accept. */
     public ServiceKeys of(String service) {
-        KnativeClient knative = kubernetes.adapt(KnativeClient.class);
-        Service found = call("get services.serving.knative.dev " + service,
-                () -> knative.services().inNamespace(namespace).withName(service).get());
-        if (found == null) {
-            throw new PrewarmException("No Knative Service " + service + " in namespace " + namespace);
-        }
+        Service found = knative.service(service);
         Map<String, Long> percents = new LinkedHashMap<>();
-        new Prewarmer(knative, namespace).shares(found, 100).forEach(s -> percents.put(s.revision(), s.percent()));
+        knative.shares(found, 100).forEach(s -> percents.put(s.revision(), s.percent()));
         String latestReady = found.getStatus().getLatestReadyRevisionName();
         if (latestReady != null) {
             percents.putIfAbsent(latestReady, 0L);
@@ -98,8 +95,7 @@ public final class CodeKeySets {
     }
 
     private Served read(String service, String name, long percent, boolean latestReady) {
-        Revision revision = call("get revisions.serving.knative.dev " + name,
-                () -> kubernetes.adapt(KnativeClient.class).revisions().inNamespace(namespace).withName(name).get());
+        Revision revision = knative.revision(name);
         if (revision == null) {
             return Served.unknown(service, name, percent, latestReady, null, "the Revision does not exist");
         }
@@ -121,8 +117,7 @@ public final class CodeKeySets {
         String key = volume.getConfigMap().getItems() == null ? file : volume.getConfigMap().getItems().stream()
                 .filter(i -> i.getPath().equals(file)).map(KeyToPath::getKey).findFirst().orElse(file);
         String configMapName = volume.getConfigMap().getName();
-        ConfigMap configMap = call("get configmaps " + configMapName,
-                () -> kubernetes.configMaps().inNamespace(namespace).withName(configMapName).get());
+        ConfigMap configMap = configMap(configMapName);
         if (configMap == null) {
             return Served.unknown(service, name, percent, latestReady, configMapName,
                     "its ConfigMap " + configMapName + " does not exist: its pods cannot start again");
@@ -145,13 +140,13 @@ public final class CodeKeySets {
                 "key " + key + " of ConfigMap " + configMapName + " is not a JWK set with keys");
     }
 
-    private <T> T call(String what, Supplier<T> action) {
+    /** The ConfigMap, or null; a refusal says what the command needs. */
+    private ConfigMap configMap(String name) {
         try {
-            return action.get();
+            return kubernetes.configMaps().inNamespace(namespace).withName(name).get();
         } catch (KubernetesClientException e) {
-            throw new PrewarmException("Cannot " + what + " in namespace " + namespace + " (" + e.getCode() + "): "
-                    + (e.getCode() == 403 ? "the command needs get on services and revisions.serving.knative.dev and on "
-                            + "configmaps there" : e.getMessage()), e);
+            throw new PrewarmException("Cannot get configmaps " + name + " in namespace " + namespace + " (" + e.getCode()
+                    + "): " + (e.getCode() == 403 ? "the command needs get on configmaps there" : e.getMessage()), e);
         }
     }
 
