@@ -1,7 +1,5 @@
 package io.checkin.preheat;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.function.IntFunction;
 
 /**
@@ -19,22 +17,12 @@ public interface PreheatExercise {
 
     /** A new run's name, random: what its throwaway people, venues and keys are named after, and deleted by. */
     static String newRun() {
-        byte[] bytes = new byte[9];
-        Holder.RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return PreheatTokens.random(9);
     }
 
     /** The i-th request, for any i from 0; closing ends what was opened for them. */
     interface Requests extends IntFunction<PreheatRequest>, AutoCloseable {
         @Override
         void close();
-    }
-
-    /** The runs' random source, made once. */
-    final class Holder {
-        private static final SecureRandom RANDOM = new SecureRandom();
-
-        private Holder() {
-        }
     }
 }

@@ -77,9 +77,14 @@ public class PreheatTokens {
     }
 
     private static String issuer() {
-        byte[] random = new byte[16];
+        return ISSUER_PREFIX + random(16);
+    }
+
+    /** {@code bytes} random bytes as base64url text: the warm-up's names no one can guess. */
+    static String random(int bytes) {
+        byte[] random = new byte[bytes];
         RANDOM.nextBytes(random);
-        return ISSUER_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     /** One warm-up's key, issuer and the tokens signed with them. */
