@@ -16,7 +16,6 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.checkin.memory.Fingerprint;
 
@@ -46,7 +45,7 @@ public final class CodeVerifier {
         Map<String, Es256Key> checks = new HashMap<>();
         keysById.forEach((kid, key) -> checks.put(kid, Es256Key.of((ECPublicKey) key)));
         this.keys = Map.copyOf(checks);
-        this.outcomes = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cacheTtl).build();
+        this.outcomes = LoadingCaches.holding(cacheSize).expireAfterWrite(cacheTtl).build();
     }
 
     /** How many outcomes are remembered now (Caffeine's estimate). */

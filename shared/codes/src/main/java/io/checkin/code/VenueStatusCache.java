@@ -1,5 +1,6 @@
 package io.checkin.code;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -7,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.checkin.code.CodeConfig;
 import io.checkin.venue.Venue;
@@ -29,16 +29,16 @@ public class VenueStatusCache {
 
     @Inject
     public VenueStatusCache(VenueStore store, CodeConfig config) {
-        this(id -> store.find(id).map(Venue::state), config.verifiedCacheSize(), config);
+        this(id -> store.find(id).map(Venue::state), config.verifiedCacheSize(), config.venueStatusTtl());
     }
 
     /**
      * Over other venues than the store's: the warm-up's, which are in no store, holding at most {@code maximumSize}
-     * (0: none, every lookup loads, as a person's first scan at a venue does).
+     * (0: none, every lookup loads, as a person's first scan at a venue does), each for {@code ttl}.
      */
-    public VenueStatusCache(Function<String, Optional<VenueState>> loader, long maximumSize, CodeConfig config) {
+    public VenueStatusCache(Function<String, Optional<VenueState>> loader, long maximumSize, Duration ttl) {
         this.loader = loader;
-        this.states = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(config.venueStatusTtl()).build();
+        this.states = LoadingCaches.holding(maximumSize).expireAfterWrite(ttl).build();
     }
 
     /**

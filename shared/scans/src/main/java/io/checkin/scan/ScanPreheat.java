@@ -107,7 +107,7 @@ public class ScanPreheat implements PreheatExercise {
             // the read a person's first scan at a venue makes, by an id no venue has: it finds nothing and writes nothing
             venueStore.find(id);
             return Optional.ofNullable(venueStates.get(id));
-        }, 0, codeConfig);
+        }, 0, codeConfig.venueStatusTtl());
         scans.openWarmup(new CodeChecker(verifier, states), scratch.collection());
         return new Requests() {
             @Override
