@@ -103,7 +103,7 @@ run_wrk() {
 }
 
 # launch APP_DIR MODE [JVM options...]: starts the function against the stack's store ($store, its keys in $KEYS)
-# and waits for its first ready answer; sets APP_PID, APP_PORT and READY_MS (milliseconds from launch), or
+# and waits for its first ready answer (at most READY_TIMEOUT seconds, 120); sets APP_PID, APP_PORT and READY_MS (milliseconds from launch), or
 # READY_MS=failed. MODE: default (JAVA_HOME's java, else the PATH's), appcds, jdk25, aot-train, aot (JAVA_AOT_HOME); any
 # other MODE is the default JVM with the given options, its log in start-MODE.log.
 launch() {
@@ -123,7 +123,7 @@ launch() {
     CHECKIN_CODES_SIGNING_KEY_LOCATION="$KEYS/code-signing.jwk.json" CHECKIN_CODES_PUBLIC_BASE_URL=http://localhost \
     "$java_bin" "${opts[@]}" -jar "$app/quarkus-run.jar" > "$BENCH_DIR/start-$mode.log" 2>&1 &
   APP_PID=$!
-  local deadline=$((SECONDS + 60))
+  local deadline=$((SECONDS + ${READY_TIMEOUT:-120}))
   until curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/q/health/ready"; do
     if ! kill -0 "$APP_PID" 2>/dev/null || (( SECONDS > deadline )); then
       kill -KILL "$APP_PID" 2>/dev/null || true; READY_MS=failed; return

@@ -14,7 +14,8 @@
 # FUNCTIONS ("scan-in scan-out"; generate-code too), BULK_VENUES (10), JVM_OPTS (-Xmx512m), JAVA_HOME for another JVM, JAVA_AOT_HOME, and any
 # MODES (the pods to run, of cold, preheated, cold-aot, preheated-aot; all four with JAVA_AOT_HOME, else the first two)
 # and any CHECKIN_WARMUP_* setting for the pre-heated pods (CHECKIN_WARMUP_REQUESTS, CHECKIN_WARMUP_CONCURRENCY,
-# CHECKIN_WARMUP_BUDGET).
+# CHECKIN_WARMUP_BUDGET); LOGS, a folder to keep each pod's log in (FUNCTION-MODE.log, its last line "ready MS"),
+# for JVM options that log (JVM_OPTS="-Xmx512m -XX:+PrintCompilation", -Xlog:...).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 WINDOWS=${WINDOWS:-10} STEADY=${STEADY:-30}
@@ -68,6 +69,9 @@ pod() {
     echo "steady $(window "$function" 2)"
   } > "$BENCH_DIR/$function-$mode.txt"
   stop_app
+  if [[ -n "${LOGS:-}" ]]; then
+    mkdir -p "$LOGS"; cp "$BENCH_DIR/start-$mode.log" "$LOGS/$function-$mode.log"; echo "ready $READY_MS" >> "$LOGS/$function-$mode.log"
+  fi
 }
 
 # train FUNCTION: the JDK's AOT cache of one start with the warm-up at start, written when the pod stops.
