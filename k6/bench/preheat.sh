@@ -63,7 +63,7 @@ pod() {
   [[ "$READY_MS" != failed ]] || { cat "$BENCH_DIR/start-$mode.log"; echo "$function did not start" >&2; exit 1; }
   {
     echo "ready $READY_MS"
-    echo "warmup $(grep -o 'Warm-up: .*' "$BENCH_DIR/start-$mode.log" | tail -1 | tr ' ' '_')"
+    echo "warmup $(grep -o 'Warm-up: .*' "$BENCH_DIR/start-$mode.log" | grep -v 'throwaway keys' | paste -sd';' | tr ' ' '_')"
     for ((w = 0; w < WINDOWS; w++)); do echo "window $(window "$function" 2)"; done
     window "$function" "$STEADY" > /dev/null
     echo "steady $(window "$function" 2)"

@@ -35,8 +35,9 @@ public interface PreheatConfig {
     int concurrency();
 
     /**
-     * The longest a warm-up takes: it stops sending then, and readiness turns UP at the latest this long after the
-     * warm-up began, whatever became of it (a store that hangs, a bug), so a pod that could serve is never held back.
+     * The longest a warm-up takes: it stops sending a tenth of it before its end, to delete what it wrote before people's
+     * requests arrive, and readiness turns UP at the latest this long after the warm-up began, whatever became of it (a
+     * store that hangs, a bug), so a pod that could serve is never held back.
      */
     @WithDefault("30s")
     Duration budget();
