@@ -245,9 +245,9 @@ for share in shares:
     b, a = read(f"{folder}/metrics-before-{share}.txt"), read(f"{folder}/metrics-after-{share}.txt")
     grown = lambda name: a.get(name, 0) - b.get(name, 0)
     line = f"k6 at {share}%:"
-    if "checkin_scan_batch_size_count" in a:
-        n, total = grown("checkin_scan_batch_size_count"), grown("checkin_scan_batch_size_sum")
-        line += (f" group commit {n:,.0f} batches, {total / n if n else 0:.1f} scans each on average"
+    n, total = grown("checkin_scan_batch_size_count"), grown("checkin_scan_batch_size_sum")
+    if n > 0:  # none with group commit off
+        line += (f" group commit {n:,.0f} batches, {total / n:.1f} scans each on average"
                  f" (largest of the last minutes {a.get('checkin_scan_batch_size_max', 0):.0f});")
     # the function's own timer, from its reading a request to its answer: the share of the row's scans over each bound
     buckets = {}
