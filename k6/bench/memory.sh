@@ -23,15 +23,10 @@ export THREADS=${THREADS:-2} CONNECTIONS=${CONNECTIONS:-32}
 STALL=${STALL:-8} ROUNDS=${ROUNDS:-30}
 
 app=functions/scan-in/target/quarkus-app
-limit_mi=$(awk '/limits:/{f=1} f && /memory:/{sub(/Mi/, "", $2); print $2; exit}' knative/11-service-scan-in.yaml)
+pod_options scan-in
+limit_mi=$POD_LIMIT_MI pod_opts=("${POD_OPTS[@]}")
 concurrency=$(awk '/containerConcurrency:/{print $2; exit}' knative/11-service-scan-in.yaml)
 (( $(ulimit -n) > concurrency + 100 )) || ulimit -n $((concurrency + 1000))
-read -r -a image_opts <<<"$(sed -n 's/^quarkus.jib.jvm-additional-arguments=//p' \
-  shared/core/src/main/resources/META-INF/microprofile-config.properties | tr ',' ' ')"
-pod_opts=(-XX:MaxRAM="${limit_mi}m" "${image_opts[@]}")
-# and the image's environment (quarkus.jib.environment-variables)
-export MALLOC_ARENA_MAX=$(sed -n 's/^quarkus.jib.environment-variables."MALLOC_ARENA_MAX"=//p' \
-  shared/core/src/main/resources/META-INF/microprofile-config.properties)
 echo "== scan-in as its pod: ${pod_opts[*]}, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX (the Service's limit: ${limit_mi} MiB)"
 
 start_stack

@@ -1,71 +1,289 @@
 #!/usr/bin/env bash
-# scan-in throughput on one instance, against its own ceiling (results: docs/benchmarks.md).
-# For group commit on, then off, each on a fresh local stack (memory store, so the function tier is measured):
-#   1,000 venues registered, 10,000 citizen tokens minted with the stack's development key;
-#   wrk side by side in one process: /warmup (the ceiling) and scan-in with random tokens and codes and a
-#   new scanId for every request; then latency at a fixed rate of half the measured maximum;
-#   then every acknowledged scan is looked up in the store (count check).
-# Environment: DURATION (15s), WARMUP (5s), CONNECTIONS (32), THREADS (2), VENUES (1000), CITIZENS (10000),
-# MODES ("on off"), SKIP_BUILD=1 to reuse the last build, JAVA_HOME to run the functions on another JVM.
+# scan-in as its pod runs it: its maximum against its two ceilings, its latency at half that maximum under a constant
+# arrival rate, and what a scan costs per CPU-second of its process (results: docs/benchmarks.md, "Scans per second").
+# For group commit on, then off (MODES), each on a fresh local stack (memory store) that serves only as the store:
+#   the PACKAGED scan-in (functions/scan-in/target/quarkus-app) is started as its pod runs it (pod_options in lib.sh:
+#   -XX:MaxRAM at its Knative Service's memory limit, the image's JVM options and MALLOC_ARENA_MAX), its store the
+#   stack's, in another process, its GC logged (-Xlog:gc);
+#   1,000 venues registered, 10,000 citizen tokens minted with the stack's development key (seed_scans);
+#   then in one run, each after an unmeasured warm-up, wrk (scan.lua) on:
+#     - /warmup without a token: the bare ceiling (no business logic, one store ping);
+#     - /warmup with a random one of the 10,000 citizen tokens per request: the authenticated no-op (the same, plus
+#       the token's verification; a token whose signature is altered is answered 401 there, checked first);
+#     - scan-in with a random token, a random venue's entry code and a new scanId per request: the maximum;
+#   then k6 (steps.js) at a constant arrival rate of half that maximum (each of SHARES percent of it) for HALF_SECONDS:
+#   what a queue does to the tail.
+# Each row: requests/s, p50, p99, p99.9, max, failed (non-200 and socket errors); the CPU-seconds of the function's
+# process (/proc/PID/stat), requests per CPU-second of it, the CPU-seconds of the load generator and of the store (so
+# that contention for the two cores shows), the function's GC pauses (count, total, longest, how many are longer than
+# the row's p99) and its resident memory (VmRSS at the end, VmHWM the peak) against the limit. Then the group commit's
+# batches during each k6 run (checkin_scan_batch_size, read with the operator's token before and after) and the share of
+# its scans the function itself timed over 5, 10, 25, 50 and 100 ms (http_server_requests_seconds_bucket), and the
+# scans: every scan wrk saw acknowledged is looked up by id (check-scans); the store's count grows by exactly the scans
+# k6 had answered 2xx (count-scans before and after it).
+# Environment: DURATION (15s), WARMUP (5s), HALF_SECONDS (30), SHARES (50; e.g. "25 50"), K6_WARMUP (10s, unmeasured
+# k6 at the same rate before each k6 row), CONNECTIONS (32), THREADS (2), VENUES (1000),
+# CITIZENS (10000), MODES ("on off"), SKIP_BUILD=1 to reuse the last build, JAVA_HOME to run the function on another
+# JVM, K6 (else found by find_k6), FUNCTION_OPTS (more JVM options for the function, after the pod's), RESULTS
+# (k6/target/scan-in: where each mode's GC log, rows, k6 summary and metrics are kept), PIN=1 (the function alone on
+# one core, everything else on the other).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source k6/bench/lib.sh
 prepare
-export CONNECTIONS=${CONNECTIONS:-32}
+find_k6
+export THREADS=${THREADS:-2} CONNECTIONS=${CONNECTIONS:-32}
+DURATION=${DURATION:-15s} WARMUP=${WARMUP:-5s} HALF_SECONDS=${HALF_SECONDS:-30} SHARES=${SHARES:-50} K6_WARMUP=${K6_WARMUP:-10s}
 LUA=k6/bench/scan.lua
+app=functions/scan-in/target/quarkus-app
+pod_options scan-in
+read -r -a function_opts <<<"${FUNCTION_OPTS:-}"
+TICKS=$(getconf CLK_TCK)
+RESULTS=${RESULTS:-k6/target/scan-in}
+# PIN=1: the function alone on the second core (a pod's CPU request is one core), the store and the load generators
+# on the first, so that they do not take the function's core; without it, all share both cores
+others=()
+[[ "${PIN:-}" == 1 ]] && others=(taskset -c 0)
 
-# scan_wrk NAME [RATE]: runs scan-in under wrk; prints a table row; adds the acknowledged scans to ACKED.
-scan_wrk() {
-  local name=$1 rate=${2:-0} out
-  out=$(RATE=$rate wrk -t"${THREADS:-2}" -c"$CONNECTIONS" -d"${DURATION:-15s}" --latency -s "$LUA" "$BASE/scan-in")
-  RATE_MEASURED=$(awk '/^Requests\/sec:/{print $2}' <<<"$out")
-  local ack; ack=$(grep '^ACK' <<<"$out")
-  local recorded failed
-  recorded=$(sed -E 's/.*recorded=([0-9]+).*/\1/' <<<"$ack")
-  failed=$(sed -E 's/.*failed=([0-9]+).*/\1/' <<<"$ack")
-  ACKED=$((ACKED + recorded)); FAILED=$((FAILED + failed))
-  printf '%-28s %12s %10s %10s %8s\n' "$name" "$RATE_MEASURED" "$(awk '$1=="50%"{print $2}' <<<"$out")" \
-    "$(awk '$1=="99%"{print $2}' <<<"$out")" "$failed"
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # a process's CPU time so far (user + system), in clock ticks
+reaped() { awk '{print $16 + $17}' "/proc/$$/stat"; }  # that of this script's finished children: the load generators
+mib() { awk -v field="$2:" '$1 == field {printf "%d", $2 / 1024}' "/proc/$1/status"; }  # VmRSS or VmHWM, MiB
+# waited PID: how long each of the process's threads has waited for a core while ready to run ("tid nanoseconds name" a
+# line, /proc/PID/task/*/schedstat); waited_since FILE: the seconds all threads, and the Vert.x event loops (which read
+# the requests and verify the tokens), waited since FILE was written, counting the threads alive at both ends
+waited() {
+  local task
+  for task in /proc/"$1"/task/*; do
+    printf '%s %s %s\n' "${task##*/}" "$(awk '{print $2}' "$task/schedstat" 2>/dev/null)" "$(tr -d ' ' < "$task/comm" 2>/dev/null)"
+  done
+}
+waited_since() {
+  waited "$APP_PID" | awk 'NR == FNR {was[$1] = $2; next} ($1 in was) && $2 != "" {d = $2 - was[$1]; all += d;
+    if ($3 ~ /^vert.x-eventloo/) loops += d} END {printf "%d %d", all / 1000000, loops / 1000000}' "$1" -
+}
+# thread_ticks PID: each thread's CPU time so far, by its name without digits ("name ticks" a line)
+thread_ticks() {
+  local task
+  for task in /proc/"$1"/task/*; do
+    printf '%s %s\n' "$(tr -d '0-9 ' < "$task/comm" 2>/dev/null)" "$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null)"
+  done
+}
+# begin: where a row's costs are counted from
+begin() {
+  B_APP=$(ticks "$APP_PID") B_STORE=$(ticks "$STACK_PID") B_GEN=$(reaped) B_GC=$(wc -l < "$GC_LOG")
+  waited "$APP_PID" > "$BENCH_DIR/waited-begin.txt"
+  thread_ticks "$APP_PID" > "$BENCH_DIR/threads-begin.txt"
+}
+# spent NAME_PATTERN: clock ticks the function's threads whose names match spent since begin (the JIT compilers, the
+# VM thread, in which the serial collector runs)
+spent() {
+  thread_ticks "$APP_PID" | awk -v pattern="$1" 'NR == FNR {if ($1 ~ pattern) was += $2; next} $1 ~ pattern {now += $2}
+    END {print now - was}' "$BENCH_DIR/threads-begin.txt" -
+}
+# row NAME REQUESTS RATE P50 P99 P999 MAX FAILED DROPPED (milliseconds): the row, with its costs since begin, in ROWS
+row() {
+  local gc
+  gc=$(tail -n +$((B_GC + 1)) "$GC_LOG" | awk -v p99="$5" '/Pause/ {ms = $NF; sub(/ms$/, "", ms); ms += 0; n++; total += ms;
+    if (ms > most) most = ms; if (ms > p99) over++} END {printf "%d %.1f %.1f %d", n, total, most, over}')
+  echo "${1// /_} $2 $3 $4 $5 $6 $7 $8 $9 $(( $(ticks "$APP_PID") - B_APP )) $(( $(reaped) - B_GEN )) \
+$(( $(ticks "$STACK_PID") - B_STORE )) $gc $(mib "$APP_PID" VmRSS) $(mib "$APP_PID" VmHWM) \
+$(waited_since "$BENCH_DIR/waited-begin.txt") $(spent CompilerThre) $(spent '^VMThread$')" >> "$ROWS"
 }
 
+# scan_wrk PATH SECONDS [NAME=VALUE...]: wrk with scan.lua on the function's PATH; prints wrk's output
+scan_wrk() {
+  local path=$1 seconds=$2; shift 2
+  "${others[@]}" env "$@" SCAN_PATH="$path" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$seconds" --latency -s "$LUA" "$FN$path"
+}
+# wrk_row NAME PATH [NAME=VALUE...]: warms the path up, then measures it for DURATION; sets RATE
+wrk_row() {
+  local name=$1 path=$2 out; shift 2
+  scan_wrk "$path" "$WARMUP" "$@" > /dev/null
+  begin
+  out=$(scan_wrk "$path" "$DURATION" "$@")
+  RATE=$(awk '/^Requests\/sec:/{print $2}' <<<"$out")
+  local failed sockets latency
+  failed=$(grep -o 'failed=[0-9]*' <<<"$out" | cut -d= -f2)
+  sockets=$(awk '/Socket errors:/{gsub(/,/, ""); print $4 + $6 + $8 + $10}' <<<"$out")
+  latency=$(grep '^LATENCY_US' <<<"$out" | awk '{for (i = 2; i <= 5; i++) {split($i, kv, "="); printf "%.2f ", kv[2] / 1000}}')
+  # shellcheck disable=SC2086 # the four quantiles, one word each
+  row "$name" "$(awk '/requests in/{print $1}' <<<"$out")" "$RATE" $latency $((failed + ${sockets:-0})) 0
+}
+
+metrics() { curl -sf -m 5 -H "Authorization: Bearer $TOKEN_operator" "$FN/q/metrics"; }
+count_scans() { CHECKIN_DATA_DIR="$BENCH_DIR" LOCAL_STACK_SKIP_BUILD=1 ./local-stack count-scans "$store"; }
+
 for mode in ${MODES:-on off}; do
-  echo "== group commit $mode (wrk -t${THREADS:-2} -c$CONNECTIONS -d${DURATION:-15s})"
-  if [[ $mode == off ]]; then export CHECKIN_SCAN_GROUP_COMMIT_ENABLED=false; else unset CHECKIN_SCAN_GROUP_COMMIT_ENABLED; fi
+  echo "== group commit $mode: the packaged scan-in as its pod (${POD_OPTS[*]} ${function_opts[*]}," \
+    "MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX; the Service's limit: $POD_LIMIT_MI MiB), its store the local stack's"
   start_stack
   store=$(grep -o 'mongodb://[0-9.:]*' "$BENCH_DIR/stack.log" | head -1)
-  python3 - "$BASE" "$TOKEN_venue_manager" "${VENUES:-1000}" > "$BENCH_DIR/codes.txt" <<'PY'
-import json, sys, urllib.request
-base, token, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-body = json.dumps({"venues": [{"name": f"Bench venue {i}", "address": f"{i} Load Street", "region": "bench"}
-                              for i in range(count)]}).encode()
-request = urllib.request.Request(base + "/register-venues", body,
-                                 {"Authorization": "Bearer " + token, "Content-Type": "application/json"})
-for venue in json.load(urllib.request.urlopen(request))["venues"]:
-    print(venue["entry"]["token"])
-PY
-  CHECKIN_DATA_DIR="$BENCH_DIR" LOCAL_STACK_SKIP_BUILD=1 ./local-stack tokens citizen "${CITIZENS:-10000}" bench \
-    > "$BENCH_DIR/tokens.txt"
-  export TOKENS_FILE="$BENCH_DIR/tokens.txt" CODES_FILE="$BENCH_DIR/codes.txt" ACK_DIR="$BENCH_DIR/acks"
+  KEYS="$BENCH_DIR/keys"
+  seed_scans
+  export TOKENS_FILE="$BENCH_DIR/tokens.txt" CODES_FILE="$BENCH_DIR/codes-scan-in.txt" ACK_DIR="$BENCH_DIR/acks"
   mkdir -p "$ACK_DIR"
-  echo "venues: $(wc -l < "$CODES_FILE"), citizen tokens: $(wc -l < "$TOKENS_FILE")"
-  ACKED=0; FAILED=0
-  warm_wrk /warmup "" ""
-  DURATION=${WARMUP:-5s} scan_wrk "(warm-up, not counted)" > /dev/null
-  printf '%-28s %12s %10s %10s %8s\n' "target" "requests/s" "p50" "p99" "non-2xx"
-  run_wrk "warmup (ceiling)" /warmup "" ""; ceiling=$RATE
-  scan_wrk "scan-in (max)"; max=$RATE_MEASURED
-  half=$(python3 -c "print(int(float('$max') / 2))")
-  scan_wrk "scan-in paced at $half/s" "$half"
-  stored=$(CHECKIN_DATA_DIR="$BENCH_DIR" LOCAL_STACK_SKIP_BUILD=1 ./local-stack count-scans "$store")
-  python3 - "$max" "$ceiling" "$FAILED" <<'PY'
-import sys
-rate, ceiling, failed = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
-print(f"scan-in / ceiling: {rate / ceiling:.2f}   (target >= 0.60: {'met' if rate / ceiling >= 0.6 else 'NOT met'})")
-print(f"scans/s: {rate:.0f}   (target >= 13300 on one instance: {'met' if rate >= 13300 else 'NOT met'}); "
-      f"failed requests: {failed}")
+  GC_LOG="$BENCH_DIR/gc.log" ROWS="$BENCH_DIR/rows.txt"
+  : > "$ROWS"
+  enabled=true; [[ $mode == off ]] && enabled=false
+  # each token sends far more scans than a person's 20 a minute: the limit stays on, high enough never to refuse
+  CHECKIN_SCAN_GROUP_COMMIT_ENABLED=$enabled \
+    CHECKIN_SCAN_RATE_LIMIT_PER_MINUTE=${CHECKIN_SCAN_RATE_LIMIT_PER_MINUTE:-1000000} \
+    launch "$app" "pod-$mode" "${POD_OPTS[@]}" "-Xlog:gc:file=$GC_LOG" "${function_opts[@]}"
+  [[ "$READY_MS" != failed ]] || { cat "$BENCH_DIR/start-pod-$mode.log"; echo "scan-in did not start" >&2; exit 1; }
+  trap 'stop_app; stop_stack' EXIT
+  FN="http://127.0.0.1:$APP_PORT"
+  if [[ "${PIN:-}" == 1 ]]; then
+    taskset -apc 1 "$APP_PID" > /dev/null && taskset -apc 0 "$STACK_PID" > /dev/null
+    echo "pinned: scan-in on core 1; the store, wrk and k6 on core 0"
+  fi
+  echo "venues: $(wc -l < "$CODES_FILE"), citizen tokens: $(wc -l < "$TOKENS_FILE"); scan-in ready in $READY_MS ms"
+
+  # the no-op verifies the token: a valid one is answered 200, the same with a character of its signature changed 401
+  token=$(head -1 "$TOKENS_FILE")
+  changed=${token: -10:1}; [[ $changed == A ]] && changed=B || changed=A
+  noop() { curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $1" "$FN/warmup"; }
+  valid=$(noop "$token") altered=$(noop "${token:0:${#token}-10}$changed${token: -9}")
+  echo "/warmup with a valid citizen token: $valid; with its signature altered: $altered"
+  [[ "$valid $altered" == "200 401" ]] || { echo "expected 200 and 401" >&2; exit 1; }
+
+  wrk_row "warmup (bare ceiling)" /warmup NO_BODY=1 BEARER=0
+  wrk_row "warmup + token (no-op)" /warmup NO_BODY=1
+  wrk_row "scan-in (max)" /scan-in
+  max=$RATE
+  before=$(count_scans)
+  : > "$BENCH_DIR/k6-ok.txt"
+  for share in $SHARES; do
+    rate=$(python3 -c "print(int(float('$max') * $share / 100))")
+    # unmeasured first, at the same rate: k6 opens many more connections than wrk, new paths for the JIT to compile
+    "${others[@]}" "$K6" run --quiet --no-color --summary-export "$BENCH_DIR/k6-warm-$share.json" -e RATE="$rate" \
+      -e DURATION="$K6_WARMUP" -e URL="$FN/scan-in" k6/bench/steps.js > /dev/null 2>&1
+    python3 -c 'import json, sys; m = json.load(open(sys.argv[1]))["metrics"]
+print(int(m["http_reqs"]["count"] - m.get("http_req_failed", {}).get("passes", 0)))' "$BENCH_DIR/k6-warm-$share.json" \
+      >> "$BENCH_DIR/k6-ok.txt"
+    metrics > "$BENCH_DIR/metrics-before-$share.txt" || true
+    thread_ticks "$APP_PID" > "$BENCH_DIR/threads-before-$share.txt"
+    begin
+    "${others[@]}" "$K6" run --quiet --no-color --summary-export "$BENCH_DIR/k6-$share.json" -e RATE="$rate" \
+      -e DURATION="${HALF_SECONDS}s" -e URL="$FN/scan-in" -e STATS='med,p(99),p(99.9),max' k6/bench/steps.js \
+      > "$BENCH_DIR/k6-$share.log" 2>&1 || { cat "$BENCH_DIR/k6-$share.log"; echo "k6 failed" >&2; exit 1; }
+    read -r requests got p50 p99 p999 most failed dropped < <(python3 - "$BENCH_DIR/k6-$share.json" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1]))["metrics"]
+d = m["http_req_duration"]
+failed = m.get("http_req_failed", {}).get("passes", 0)
+print(m["http_reqs"]["count"], m["http_reqs"]["rate"], d["med"], d["p(99)"], d["p(99.9)"], d["max"], failed,
+      m.get("dropped_iterations", {}).get("count", 0))
+print(int(m["http_reqs"]["count"] - failed), file=open(sys.argv[1] + ".ok", "w"))
 PY
-  echo "scan events in the store: $stored (acknowledged ones, plus those in flight when wrk stopped)"
+)
+    row "scan-in $share% $rate/s (k6)" "$requests" "$got" "$p50" "$p99" "$p999" "$most" "$failed" "$dropped"
+    thread_ticks "$APP_PID" > "$BENCH_DIR/threads-after-$share.txt"
+    metrics > "$BENCH_DIR/metrics-after-$share.txt" || true
+    cat "$BENCH_DIR/k6-$share.json.ok" >> "$BENCH_DIR/k6-ok.txt"
+  done
+  after=$(count_scans)
+
+  python3 - "$ROWS" "$TICKS" "$POD_LIMIT_MI" "$BENCH_DIR" $SHARES <<'PY'
+import re, sys
+rows_file, ticks, limit, folder, shares = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5:]
+rows = []
+for line in open(rows_file):
+    f = line.split()
+    rows.append(dict(name=f[0].replace("_", " "), requests=int(f[1]), rate=float(f[2]), p50=float(f[3]),
+                     p99=float(f[4]), p999=float(f[5]), max=float(f[6]), failed=int(f[7]), dropped=int(float(f[8])),
+                     app=int(f[9]) / ticks, gen=int(f[10]) / ticks, store=int(f[11]) / ticks, pauses=int(f[12]),
+                     gc_total=float(f[13]), gc_max=float(f[14]), gc_over=int(f[15]), rss=int(f[16]), hwm=int(f[17]),
+                     waited=int(f[18]) / 1000, loops_waited=int(f[19]) / 1000, jit=int(f[20]) / ticks,
+                     vm=int(f[21]) / ticks))
+for r in rows:
+    r["per_cpu"] = r["requests"] / r["app"] if r["app"] else 0
+    r["seconds"] = r["requests"] / r["rate"] if r["rate"] else 0
+print(f"{'target':<26} {'requests/s':>10} {'p50':>6} {'p99':>6} {'p99.9':>6} {'max':>6} {'failed':>6} {'dropped':>7}"
+      f" {'fn CPU-s':>8} {'req/CPU-s':>9} {'RSS/HWM MiB':>12}")
+for r in rows:
+    print(f"{r['name']:<26} {r['rate']:>10,.0f} {r['p50']:>6.1f} {r['p99']:>6.1f} {r['p999']:>6.1f} {r['max']:>6.1f}"
+          f" {r['failed']:>6} {r['dropped']:>7} {r['app']:>8.2f} {r['per_cpu']:>9,.0f} {r['rss']:>6}/{r['hwm']:<5}")
+print(f"(latencies in ms; fn CPU-s: the function's process, user + system, during the row; limit {limit} MiB)")
+print(f"{'where the time went':<26} {'cores busy: fn':>14} {'of it JIT':>9} {'GC':>5} {'load gen':>8} {'store':>6} {'all':>5} {'fn waited':>9}"
+      f" {'loops':>6} {'GC pauses':>9} {'in all':>7} {'longest':>7} {'> p99':>5}")
+for r in rows:
+    t = r["seconds"] or 1
+    print(f"{r['name']:<26} {r['app'] / t:>14.2f} {r['jit'] / t:>9.2f} {r['vm'] / t:>5.2f} {r['gen'] / t:>8.2f} {r['store'] / t:>6.2f}"
+          f" {(r['app'] + r['gen'] + r['store']) / t:>5.2f} {r['waited'] / t:>8.2f}s {r['loops_waited'] / t:>5.2f}s"
+          f" {r['pauses']:>9} {r['gc_total']:>5.0f}ms {r['gc_max']:>5.1f}ms {r['gc_over']:>5}")
+print("(cores busy: CPU-seconds per second of the row, of 2; of it JIT: the function's compiler threads, GC: its VM "
+      "thread, where the serial collector runs; fn waited: seconds per second the function's threads were "
+      "ready to run but waited for a core, loops: its event loops' share; GC: the function's pauses in the row, "
+      "and how many were longer than its p99)")
+bare, noop, scan, paced = rows[0], rows[1], rows[2], rows[3:]
+half = paced[shares.index("50")] if "50" in shares else paced[0]
+ratio = scan["rate"] / noop["rate"]
+print(f"scan-in / bare ceiling: {scan['rate'] / bare['rate']:.2f};  scan-in / authenticated no-op: {ratio:.2f} "
+      f"(target >= 0.90: {'met' if ratio >= 0.9 else 'NOT met'});  authenticated no-op / bare: {noop['rate'] / bare['rate']:.2f}")
+print(f"per CPU-second of the function: {scan['per_cpu']:,.0f} scans at the maximum, "
+      + ", ".join(f"{r['per_cpu']:,.0f} at {s}%" for s, r in zip(shares, paced))
+      + f"; {noop['per_cpu']:,.0f} authenticated no-ops, {bare['per_cpu']:,.0f} bare; scans / authenticated no-ops "
+      f"{scan['per_cpu'] / noop['per_cpu']:.2f}")
+print(f"{half['name']} (constant arrival): p99 {half['p99']:.1f} ms (target <= 20 ms at 50%: "
+      f"{'met' if half['p99'] <= 20 else 'NOT met'}), p99.9 {half['p999']:.1f} ms, max {half['max']:.1f} ms, "
+      f"{half['dropped']} dropped, {half['failed']} failed")
+hwm = max(r["hwm"] for r in rows)
+print(f"resident memory: highest {hwm} MiB of the {limit} MiB limit ({'within' if hwm <= limit else 'OVER'})")
+
+def read(path):
+    values = {}
+    try:
+        lines = open(path).readlines()
+    except OSError:
+        return values
+    for line in lines:
+        if not line.startswith("#") and line.strip():
+            name, value = line.rsplit(" ", 1)
+            values[name] = float(value)
+    return values
+for share in shares:
+    b, a = read(f"{folder}/metrics-before-{share}.txt"), read(f"{folder}/metrics-after-{share}.txt")
+    grown = lambda name: a.get(name, 0) - b.get(name, 0)
+    line = f"k6 at {share}%:"
+    n, total = grown("checkin_scan_batch_size_count"), grown("checkin_scan_batch_size_sum")
+    if n > 0:  # none with group commit off
+        line += (f" group commit {n:,.0f} batches, {total / n:.1f} scans each on average"
+                 f" (largest of the last minutes {a.get('checkin_scan_batch_size_max', 0):.0f});")
+    # the function's own timer, from its reading a request to its answer: the share of the row's scans over each bound
+    buckets = {}
+    for name in a:
+        m = re.match(r'http_server_requests_seconds_bucket\{.*status="200",uri="/scan-in",le="([^"]+)"\}', name)
+        if m and m.group(1) != "+Inf":
+            buckets[float(m.group(1))] = grown(name)
+    count = grown('http_server_requests_seconds_count{method="POST",outcome="SUCCESS",status="200",uri="/scan-in"}')
+    if count:
+        line += f" as the function timed its {count:,.0f} scans (reading the request to answering): " + ", ".join(
+            f"{(count - within) / count:.2%} over {bound * 1000:g} ms" for bound, within in sorted(buckets.items())
+            if bound <= 0.1)
+    print(line)
+    # where the function's CPU went in the row, by thread (threads named alike summed; those that ended are missing)
+    spent = {}
+    for path, sign in ((f"{folder}/threads-after-{share}.txt", 1), (f"{folder}/threads-before-{share}.txt", -1)):
+        for entry in open(path):
+            parts = entry.split()
+            if len(parts) == 2:
+                spent[parts[0]] = spent.get(parts[0], 0) + sign * int(parts[1])
+    top = sorted(spent.items(), key=lambda kv: -kv[1])[:7]
+    print(f"k6 at {share}%: the function's CPU-seconds by thread: "
+          + ", ".join(f"{name} {ticks_ / ticks:.2f}" for name, ticks_ in top if ticks_ > 0))
+PY
+  stored=$(count_scans)
+  k6_ok=$(awk '{n += $1} END {printf "%d", n}' "$BENCH_DIR/k6-ok.txt")
+  echo "k6's 2xx answers (its warm-ups' too): $k6_ok; the store's scans grew by $((after - before)) during its run" \
+    "($([[ $((after - before)) == "$k6_ok" ]] && echo "the same" || echo "NOT the same"))"
+  echo "scan events in the store: $stored, k6's $k6_ok of them; every scan wrk saw acknowledged (its warm-ups' too):"
   CHECKIN_DATA_DIR="$BENCH_DIR" LOCAL_STACK_SKIP_BUILD=1 ./local-stack check-scans "$store" bench "$ACK_DIR"/ack-*.txt
+  kill -0 "$APP_PID" || echo "scan-in EXITED (it exits on OutOfMemoryError)"
+  # what the figures came from, kept: the function's GC log and start log, the rows, k6's summary, the metrics
+  mkdir -p "$RESULTS/$mode"
+  cp "$GC_LOG" "$ROWS" "$BENCH_DIR"/k6-*.json "$BENCH_DIR"/metrics-*.txt "$BENCH_DIR"/threads-*.txt "$BENCH_DIR/start-pod-$mode.log" "$RESULTS/$mode/"
+  echo "kept in $RESULTS/$mode: the GC log, the rows, k6's summaries, the metrics before and after each k6 run"
+  stop_app
   stop_stack
   trap - EXIT
   echo

@@ -7,6 +7,10 @@
 -- SWEEP=1 takes the tokens and the codes in turn instead of at random (the threads interleaved, THREADS of them),
 -- so that one pass over the longer file uses every token and every code: what fills the caches to their maxima;
 -- SWEEP_FROM (0) is where the turn starts, so that consecutive runs go on where the last one stopped.
+-- For /warmup (SCAN_PATH=/warmup), which takes no body: NO_BODY=1 sends none, and BEARER=0 no token either (the bare
+-- call), so that the no-ops are sent as the scans are.
+-- At the end it prints the acknowledgements (ACK ...) and the latency's quantiles in microseconds (LATENCY_US ...),
+-- p99.9 and the maximum among them, which wrk's own --latency table lacks.
 local threads = {}
 local counter = 0
 
@@ -28,6 +32,8 @@ function init(args)
   local connections = tonumber(os.getenv("CONNECTIONS") or "32")
   pause = rate > 0 and (connections * 1000 / rate) or 0
   sweep = os.getenv("SWEEP") == "1"
+  bearer = os.getenv("BEARER") ~= "0"
+  no_body = os.getenv("NO_BODY") == "1"
   stride = tonumber(os.getenv("THREADS") or "2")
   sweep_from = tonumber(os.getenv("SWEEP_FROM") or "0")
 end
@@ -47,10 +53,14 @@ function request()
   end
   local scanId = string.format("%s-%04x-4%03x-8%03x-%012x", prefix, id, math.floor(who / 4096), who % 4096, counter)
   local body = '{"code":"' .. code .. '","scanId":"' .. scanId .. '"}'
-  return wrk.format("POST", path, {
-    ["Authorization"] = "Bearer " .. tokens[who + 1],
-    ["Content-Type"] = "application/json"
-  }, body)
+  local headers = { ["Content-Type"] = "application/json" }
+  if bearer then
+    headers["Authorization"] = "Bearer " .. tokens[who + 1]
+  end
+  if no_body then
+    return wrk.format("POST", path, headers)
+  end
+  return wrk.format("POST", path, headers, body)
 end
 
 function response(status, headers, body)
@@ -75,4 +85,6 @@ function done(summary, latency, requests)
     f = f + thread:get("failed")
   end
   io.write(string.format("ACK recorded=%d duplicate=%d failed=%d\n", r, d, f))
+  io.write(string.format("LATENCY_US p50=%d p99=%d p999=%d max=%d\n", latency:percentile(50),
+    latency:percentile(99), latency:percentile(99.9), latency.max))
 end

@@ -1,7 +1,9 @@
-// One step of k6/bench/steps.sh: scan-in at a constant arrival rate (RATE requests/s for DURATION), each request a
-// random person's token (TOKENS_FILE, a token a line) and a random venue's entry code (CODES_FILE, a code a line), with
-// a new scanId. A constant arrival rate keeps sending while answers are slow, so a queue shows in the latency instead of
-// slowing the sender down, as it would with a fixed number of connections.
+// One step of k6/bench/steps.sh, and the half-rate run of k6/bench/scan-in.sh: scan-in at a constant arrival rate
+// (RATE requests/s for DURATION), each request a random person's token (TOKENS_FILE, a token a line) and a random
+// venue's entry code (CODES_FILE, a code a line), with a new scanId. A constant arrival rate keeps sending while
+// answers are slow, so a queue shows in the latency instead of slowing the sender down, as it would with a fixed
+// number of connections.
+// STATS (med,p(99)) names the latency statistics of the summary, e.g. med,p(99),p(99.9),max.
 import http from 'k6/http';
 import { SharedArray } from 'k6/data';
 
@@ -16,7 +18,7 @@ export const options = {
       preAllocatedVUs: Number(__ENV.VUS || '100'), maxVUs: Number(__ENV.MAX_VUS || '1000'),
     },
   },
-  summaryTrendStats: ['med', 'p(99)'],
+  summaryTrendStats: (__ENV.STATS || 'med,p(99)').split(','),
   discardResponseBodies: true,
 };
 

@@ -3,10 +3,13 @@ package io.checkin.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,5 +60,25 @@ class LocalStackIT {
         assertEquals(200, codes.statusCode(), codes.body());
         assertTrue(codes.body().contains("Corner shop"), codes.body());
         stack.interrupt();
+    }
+
+    @Test
+    void theJvmExitsOnOutOfMemoryUnlessJavaOptsSayOtherwise() throws Exception {
+        assertEquals("true", exitOnOutOfMemory(""), "the script's default");
+        assertEquals("false", exitOnOutOfMemory("-XX:-ExitOnOutOfMemoryError"), "JAVA_OPTS come after it and win");
+    }
+
+    /** The JVM's final ExitOnOutOfMemoryError as the script starts it with these JAVA_OPTS (it prints its flags). */
+    private String exitOnOutOfMemory(String javaOpts) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", "../../local-stack").redirectErrorStream(true);
+        builder.environment().put("LOCAL_STACK_SKIP_BUILD", "1");
+        builder.environment().put("CHECKIN_DATA_DIR", data.toString());
+        builder.environment().put("JAVA_OPTS", javaOpts + " -XX:+PrintFlagsFinal -version");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), output);
+        Matcher flag = Pattern.compile("bool ExitOnOutOfMemoryError\\s*=\\s*(\\w+)").matcher(output);
+        assertTrue(flag.find(), output);
+        return flag.group(1);
     }
 }
