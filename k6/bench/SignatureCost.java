@@ -10,14 +10,19 @@ import io.checkin.code.Direction;
 import io.checkin.code.VenueCode;
 import io.checkin.dev.DevKeys;
 import io.checkin.signing.CodeSigner;
+import io.checkin.signing.Jose4jSigning;
 
 /**
- * What checking a code costs on this JVM (results: docs/benchmarks.md, "Code checks"): a pod checks every code it has
- * not seen before, so its first seconds at a thousand venues are a thousand checks. Side by side, one thread, rounds
- * of 2,000 each (the last rounds after the JIT compiled them):
+ * What checking and signing a code cost on this JVM (results: docs/benchmarks.md, "Code checks" and "Code signing"):
+ * a pod checks every code it has not seen before, so its first seconds at a thousand venues are a thousand checks, and
+ * generate-code signs two codes a venue. Side by side, one thread, rounds of 2,000 each (the last rounds after the JIT
+ * compiled them):
  * the scan functions' whole check of a code new to them (CodeVerifier: read the token, check its ES256 signature,
  * read its content), the JDK's ES256 check alone (what CodeVerifier used before), and the JDK's RS256 check that every
- * bearer token costs. Run: {@code k6/bench/signature-cost.sh}.
+ * bearer token costs; then generate-code's whole signature of a code (CodeSigner: its content as JSON, the ES256
+ * signature, the token) against the same codes signed as CodeSigner did before (jose4j with the JDK's ES256), and
+ * before all that, the first signature of each in this JVM (the key generated, nothing else run yet).
+ * Run: {@code k6/bench/signature-cost.sh}.
  */
 public class SignatureCost {
 
@@ -25,18 +30,30 @@ public class SignatureCost {
 
     public static void main(String[] args) throws Exception {
         var codeKey = DevKeys.newCodeKey("bench");
+        // a pod's first code: what both ways load and run once is counted with the first, CodeSigner
+        VenueCode first = new VenueCode("first", Direction.IN, 1, "First venue");
+        long start = System.nanoTime();
         CodeSigner signer = new CodeSigner(codeKey);
+        signer.sign(first);
+        long firstCode = System.nanoTime() - start;
+        start = System.nanoTime();
+        Jose4jSigning.sign(codeKey, first);
+        long firstJose4j = System.nanoTime() - start;
         // no remembered outcomes: every check is a first one, as at a venue new to the pod
         CodeVerifier verifier = new CodeVerifier(Map.of("bench", codeKey.getPublicKey()), 0, Duration.ofMinutes(1));
+        VenueCode[] venues = new VenueCode[CHECKS];
         String[] codes = new String[CHECKS];
         for (int i = 0; i < CHECKS; i++) {
-            codes[i] = signer.sign(new VenueCode("venue-" + i, Direction.IN, 1, "Venue " + i));
+            venues[i] = new VenueCode("venue-" + i, i % 2 == 0 ? Direction.IN : Direction.OUT, 1, "Venue " + i);
+            codes[i] = signer.sign(venues[i]);
         }
         byte[] content = codes[0].substring(0, codes[0].lastIndexOf('.')).getBytes();
         byte[] es256 = java.util.Base64.getUrlDecoder().decode(codes[0].substring(codes[0].lastIndexOf('.') + 1));
         KeyPair rsa = rsaPair();
         byte[] rs256 = sign("SHA256withRSA", rsa, content);
         System.out.println(System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        System.out.printf("first signature in this JVM: CodeSigner %,d us (with its construction), jose4j + JDK %,d us%n",
+                firstCode / 1_000, firstJose4j / 1_000);
         System.out.println("round  code check (CodeVerifier)  JDK ES256 check  JDK RS256 check  JDK ES256 / code check");
         for (int round = 1; round <= 6; round++) {
             double code = nanos(() -> {
@@ -48,6 +65,20 @@ public class SignatureCost {
             double jdkRs256 = nanos(() -> check("SHA256withRSA", rsa.getPublic(), content, rs256));
             System.out.printf("%5d  %,21.0f us  %,12.0f us  %,12.0f us  %22.1f%n", round, code / 1_000,
                     jdkEs256 / 1_000, jdkRs256 / 1_000, jdkEs256 / code);
+        }
+        System.out.println("round  code signature (CodeSigner)  jose4j + JDK ES256 signature  jose4j + JDK / CodeSigner");
+        for (int round = 1; round <= 6; round++) {
+            double code = nanos(() -> {
+                for (VenueCode venue : venues) {
+                    signer.sign(venue);
+                }
+            });
+            double jdk = nanos(() -> {
+                for (VenueCode venue : venues) {
+                    Jose4jSigning.sign(codeKey, venue);
+                }
+            });
+            System.out.printf("%5d  %,24.0f us  %,25.0f us  %24.1f%n", round, code / 1_000, jdk / 1_000, jdk / code);
         }
     }
 
@@ -79,7 +110,7 @@ public class SignatureCost {
         return signature.sign();
     }
 
-    /** Nanoseconds per check, over {@link #CHECKS} checks. */
+    /** Nanoseconds per check or signature, over {@link #CHECKS} of them. */
     private static double nanos(Runnable checks) {
         long start = System.nanoTime();
         checks.run();

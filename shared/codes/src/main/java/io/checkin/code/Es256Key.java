@@ -1,14 +1,11 @@
 package io.checkin.code;
 
+import static io.checkin.code.Es256.DOMAIN;
+import static io.checkin.code.Es256.SIGNATURE_BYTES;
+
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.ECPublicKey;
 
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 
@@ -20,12 +17,6 @@ import org.bouncycastle.crypto.signers.ECDSASigner;
  */
 final class Es256Key {
 
-    private static final X9ECParameters P256 = CustomNamedCurves.getByName("secp256r1");
-    private static final ECDomainParameters DOMAIN = new ECDomainParameters(P256.getCurve(), P256.getG(), P256.getN(),
-            P256.getH());
-    /** r and s, 32 bytes each, nothing else: the only form RFC 7518 allows. */
-    private static final int SIGNATURE_BYTES = 64;
-
     private final ECPublicKeyParameters key;
 
     private Es256Key(ECPublicKeyParameters key) {
@@ -34,7 +25,7 @@ final class Es256Key {
 
     /** The key as a P-256 point; an IllegalArgumentException for a point that is not on the curve. */
     static Es256Key of(ECPublicKey publicKey) {
-        var point = DOMAIN.validatePublicPoint(P256.getCurve().createPoint(publicKey.getW().getAffineX(),
+        var point = DOMAIN.validatePublicPoint(DOMAIN.getCurve().createPoint(publicKey.getW().getAffineX(),
                 publicKey.getW().getAffineY()));
         return new Es256Key(new ECPublicKeyParameters(point, DOMAIN));
     }
@@ -48,14 +39,6 @@ final class Es256Key {
         BigInteger s = new BigInteger(1, signature, SIGNATURE_BYTES / 2, SIGNATURE_BYTES / 2);
         ECDSASigner ecdsa = new ECDSASigner();
         ecdsa.init(false, key);
-        return ecdsa.verifySignature(sha256(signingInput), r, s);
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ecdsa.verifySignature(Es256.digest(signingInput), r, s);
     }
 }
