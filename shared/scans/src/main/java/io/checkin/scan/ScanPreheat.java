@@ -2,7 +2,7 @@ package io.checkin.scan;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
+import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -15,19 +15,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.lang.JoseException;
 
 import com.mongodb.client.model.Filters;
 
 import io.checkin.auth.Roles;
 import io.checkin.code.CodeChecker;
-import io.checkin.code.CodeClaims;
 import io.checkin.code.CodeConfig;
 import io.checkin.code.CodeUrls;
 import io.checkin.code.CodeVerifier;
 import io.checkin.code.Direction;
+import io.checkin.code.Es256Signer;
 import io.checkin.code.VenueCode;
 import io.checkin.code.VenueStatusCache;
 import io.checkin.preheat.PreheatExercise;
@@ -85,6 +82,7 @@ public class ScanPreheat implements PreheatExercise {
         }
         KeyPair codeKey = codeKey();
         String kid = "warmup-" + run;
+        Es256Signer signer = new Es256Signer(kid, (ECPrivateKey) codeKey.getPrivate());
         Map<String, VenueState> venueStates = new HashMap<>();
         Map<Direction, String[]> codes = new EnumMap<>(Direction.class);
         for (ScanRoute route : hosted) {
@@ -94,7 +92,7 @@ public class ScanPreheat implements PreheatExercise {
             String venueId = prefix + v;
             venueStates.put(venueId, new VenueState(VenueStatus.ACTIVE, 1));
             for (Map.Entry<Direction, String[]> direction : codes.entrySet()) {
-                String token = sign(new VenueCode(venueId, direction.getKey(), 1, "Warm-up " + v), kid, codeKey.getPrivate());
+                String token = signer.sign(new VenueCode(venueId, direction.getKey(), 1, "Warm-up " + v));
                 // half as a code's URL, as a phone's camera reads it, half as the bare token
                 direction.getValue()[v] = v % 2 == 0 || codeConfig.publicBaseUrl().isEmpty() ? token
                         : CodeUrls.url(codeConfig.publicBaseUrl().get(), token);
@@ -125,19 +123,6 @@ public class ScanPreheat implements PreheatExercise {
                 scratch.delete(Filters.regex(ScanDocument.PERSON, "^" + prefix), "scans");
             }
         };
-    }
-
-    private static String sign(VenueCode code, String kid, PrivateKey key) {
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(CodeClaims.json(code));
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
-        jws.setKeyIdHeaderValue(kid);
-        jws.setKey(key);
-        try {
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException("Cannot sign a warm-up code", e);
-        }
     }
 
     private static KeyPair codeKey() {
