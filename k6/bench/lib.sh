@@ -58,6 +58,12 @@ pod_options() {
   export MALLOC_ARENA_MAX
 }
 
+# mib PID FIELD: a process's VmRSS (resident now) or VmHWM (its peak), in MiB.
+mib() { awk -v field="$2:" '$1 == field {printf "%d", $2 / 1024}' "/proc/$1/status"; }
+
+# operator_metrics BASE: a function's Prometheus metrics, read with the stack's operator token (TOKEN_operator).
+operator_metrics() { curl -sf -m 5 -H "Authorization: Bearer $TOKEN_operator" "$1/q/metrics"; }
+
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }

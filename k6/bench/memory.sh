@@ -61,8 +61,7 @@ EOF
 CHECKIN_DATA_DIR="$BENCH_DIR" LOCAL_STACK_SKIP_BUILD=1 ./local-stack tokens citizen "$people" memory > "$BENCH_DIR/people.txt"
 mkdir -p "$BENCH_DIR/acks"
 
-rss_mib() { awk '/VmRSS/{printf "%d", $2 / 1024}' "/proc/$pid/status"; }
-metrics() { curl -sf -m 5 -H "Authorization: Bearer $TOKEN_operator" "$fn_base/q/metrics" || true; }
+metrics() { operator_metrics "$fn_base" || true; }
 metric() { # NAME [STRUCTURE] [METRICS]: one metric's value, from METRICS or read now
   awk -v name="$1" -v s="${2:-}" '!found && $1 ~ "^" name && (s == "" || index($1, "structure=\"" s "\"")) {
     found = sprintf("%d", $2) } END {print found}' <<<"${3:-$(metrics)}"
@@ -73,7 +72,7 @@ report() { # STEP: every structure from one read of the metrics
     "$(metric checkin_memory_entries verified-codes "$now")/$venues" \
     "$(metric checkin_memory_entries venue-states "$now")/$venues" \
     "$(metric checkin_memory_entries people-counted "$now")/$people" \
-    "$(metric checkin_scan_queue_size "" "$now")/$queue" "$(rss_mib)/$limit_mi"
+    "$(metric checkin_scan_queue_size "" "$now")/$queue" "$(mib "$pid" VmRSS)/$limit_mi"
 }
 printf '%-34s %16s %16s %16s %14s %10s\n' step "verified codes" "venue states" "people counted" "queued scans" "RSS MiB"
 sleep 5
@@ -102,7 +101,7 @@ wrk_pid=$!
 most_queued=0 most_rss=0
 for _ in $(seq 1 $((STALL * 2))); do
   sleep 0.5
-  q=$(metric checkin_scan_queue_size || true); r=$(rss_mib); q=${q:-0}
+  q=$(metric checkin_scan_queue_size || true); r=$(mib "$pid" VmRSS); q=${q:-0}
   (( q > most_queued )) && most_queued=$q
   (( r > most_rss )) && most_rss=$r
 done

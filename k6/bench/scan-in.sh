@@ -47,14 +47,13 @@ others=()
 
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # a process's CPU time so far (user + system), in clock ticks
 reaped() { awk '{print $16 + $17}' "/proc/$$/stat"; }  # that of this script's finished children: the load generators
-mib() { awk -v field="$2:" '$1 == field {printf "%d", $2 / 1024}' "/proc/$1/status"; }  # VmRSS or VmHWM, MiB
 # waited PID: how long each of the process's threads has waited for a core while ready to run ("tid nanoseconds name" a
 # line, /proc/PID/task/*/schedstat); waited_since FILE: the seconds all threads, and the Vert.x event loops (which read
 # the requests and verify the tokens), waited since FILE was written, counting the threads alive at both ends
 waited() {
   local task
   for task in /proc/"$1"/task/*; do
-    printf '%s %s %s\n' "${task##*/}" "$(awk '{print $2}' "$task/schedstat" 2>/dev/null)" "$(tr -d ' ' < "$task/comm" 2>/dev/null)"
+    printf '%s %s %s\n' "${task##*/}" "$(awk '{print $2}' "$task/schedstat" 2>/dev/null)" "$(tr -d ' ' 2>/dev/null < "$task/comm")"
   done
 }
 waited_since() {
@@ -65,7 +64,7 @@ waited_since() {
 thread_ticks() {
   local task
   for task in /proc/"$1"/task/*; do
-    printf '%s %s\n' "$(tr -d '0-9 ' < "$task/comm" 2>/dev/null)" "$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null)"
+    printf '%s %s\n' "$(tr -d '0-9 ' 2>/dev/null < "$task/comm")" "$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null)"
   done
 }
 # begin: where a row's costs are counted from
@@ -110,7 +109,7 @@ wrk_row() {
   row "$name" "$(awk '/requests in/{print $1}' <<<"$out")" "$RATE" $latency $((failed + ${sockets:-0})) 0
 }
 
-metrics() { curl -sf -m 5 -H "Authorization: Bearer $TOKEN_operator" "$FN/q/metrics"; }
+metrics() { operator_metrics "$FN"; }
 count_scans() { CHECKIN_DATA_DIR="$BENCH_DIR" LOCAL_STACK_SKIP_BUILD=1 ./local-stack count-scans "$store"; }
 
 for mode in ${MODES:-on off}; do

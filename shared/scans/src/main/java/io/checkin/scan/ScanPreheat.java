@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-
 import com.mongodb.client.model.Filters;
 
 import io.checkin.auth.Roles;
