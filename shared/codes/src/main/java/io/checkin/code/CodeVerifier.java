@@ -82,6 +82,11 @@ public final class CodeVerifier {
         return (VenueCode) outcome;
     }
 
+    /** Forgets the outcome remembered for a code URL or bare token: its next check verifies the signature again. */
+    public void forget(String codeOrUrl) {
+        outcomes.invalidate(Fingerprint.of(CodeUrls.token(codeOrUrl)));
+    }
+
     /** As {@link #verify(String)}, and the code must be for the given direction. */
     public VenueCode verify(String codeOrUrl, Direction expected) {
         VenueCode code = verify(codeOrUrl);

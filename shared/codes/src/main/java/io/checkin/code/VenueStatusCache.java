@@ -1,6 +1,7 @@
 package io.checkin.code;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -29,13 +30,19 @@ public class VenueStatusCache {
 
     @Inject
     public VenueStatusCache(VenueStore store, CodeConfig config) {
-        this(id -> store.find(id).map(Venue::state), config.verifiedCacheSize(), config.venueStatusTtl());
+        this(reading(store, Map.of()), config.verifiedCacheSize(), config.venueStatusTtl());
     }
 
     /**
-     * Over other venues than the store's: the warm-up's, which are in no store, holding at most {@code maximumSize}
-     * (0: none, every lookup loads, as a person's first scan at a venue does), each for {@code ttl}.
+     * Loads a venue's state from the store, else from {@code held}: venues that are in no store (the warm-up's). One
+     * loader for people's cache and the warm-up's, so that the JIT compiles the load for both: a second kind of loader
+     * seen first at people's first scan made the compiled scan path be thrown away and compiled again then.
      */
+    public static Function<String, Optional<VenueState>> reading(VenueStore store, Map<String, VenueState> held) {
+        return id -> store.find(id).map(Venue::state).or(() -> Optional.ofNullable(held.get(id)));
+    }
+
+    /** Over {@code loader}'s venues, holding at most {@code maximumSize} (0: none, every lookup loads), each for {@code ttl}. */
     public VenueStatusCache(Function<String, Optional<VenueState>> loader, long maximumSize, Duration ttl) {
         this.loader = loader;
         this.states = LoadingCaches.holding(maximumSize).expireAfterWrite(ttl).build();

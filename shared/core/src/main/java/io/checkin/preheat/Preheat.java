@@ -90,6 +90,7 @@ public class Preheat {
         // sending stops early enough that the clean-up (the writes' drain, the scratch documents' deletion) is over
         // before the budget's end, when readiness turns UP anyway: not while people's first requests arrive
         long deadline = start + budget.toNanos() / 100 * (100 - CLEAN_UP_PERCENT);
+        long end = start + budget.toNanos();
         List<PreheatExercise.Requests> prepared = new ArrayList<>();
         try {
             PreheatTokens.Session session = tokens.open(budget);
@@ -109,7 +110,7 @@ public class Preheat {
                 LOG.infof("Warm-up: throwaway keys in %d ms, the server answering after %d ms",
                         (keysMade - start) / 1_000_000, (System.nanoTime() - start) / 1_000_000);
                 PreheatLoad.Sent sent = load.send(i -> prepared.get(i % prepared.size()).apply(i / prepared.size()),
-                        config.requests(), deadline);
+                        config.requests(), deadline, end);
                 return report(System.nanoTime() - deadline >= 0 ? "budget spent" : "done", sent, start);
             }
         } catch (InterruptedException e) {

@@ -26,27 +26,52 @@ final class PreheatLoad implements AutoCloseable {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 1_000;
 
+    /**
+     * One request in this many asks the server to close its connection after the answer, as a phone that has scanned
+     * and gone does, and the next one opens a new connection: accepting and closing connections is part of people's
+     * traffic, and a warm-up that kept its connections met both for the first time at its end and at the first people's.
+     */
+    static final int CLOSE_EVERY = 16;
+
+    private final Vertx vertx;
     private final HttpClient client;
     private final int port;
     private final int concurrency;
 
     /** A client to {@code port} with a connection for each of the {@code concurrency} requests in flight. */
     PreheatLoad(Vertx vertx, int port, int concurrency) {
+        this.vertx = vertx;
         this.port = port;
         this.concurrency = concurrency;
-        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
-                .setConnectTimeout(CONNECT_TIMEOUT_MILLIS), new PoolOptions().setHttp1MaxSize(concurrency));
+        this.client = client(concurrency);
     }
 
-    /** Waits until the server answers (it may start listening after the warm-up began), or the deadline. */
+    private HttpClient client(int connections) {
+        return vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
+                .setConnectTimeout(CONNECT_TIMEOUT_MILLIS), new PoolOptions().setHttp1MaxSize(connections));
+    }
+
+    /**
+     * Waits until the server answers (it may start listening after the warm-up began), or the deadline. It asks with a
+     * client of its own that it closes once answered: closing a client and its connection loads classes (the pool's
+     * removal, the channel's close) whose first loading, when the warm-up's client closed at its end, made about 60 of
+     * the server's compiled methods (Netty's writes, Vert.x's futures, the scan's own) not entrant just before ready,
+     * to be compiled again under people's first requests (docs/benchmarks.md, "Pre-heat"). Loaded now, before the
+     * JIT compiles those paths, they cost nothing later.
+     */
     boolean awaitServer(long deadlineNanos) throws InterruptedException {
-        while (System.nanoTime() - deadlineNanos < 0) {
-            if (status(get("/q/health/live"), deadlineNanos) == 200) {
-                return true;
+        HttpClient once = client(1);
+        try {
+            while (System.nanoTime() - deadlineNanos < 0) {
+                if (status(get(once, "/q/health/live"), deadlineNanos) == 200) {
+                    return true;
+                }
+                Thread.sleep(20);
             }
-            Thread.sleep(20);
+            return false;
+        } finally {
+            status(once.close().map(0), deadlineNanos);
         }
-        return false;
     }
 
     /**
@@ -56,19 +81,24 @@ final class PreheatLoad implements AutoCloseable {
     record Sent(int requests, int answered, Map<Integer, Integer> statuses) {
     }
 
-    /** Sends up to {@code count} requests, the client's concurrency in flight, until the deadline. */
-    Sent send(IntFunction<PreheatRequest> requests, int count, long deadlineNanos)
+    /**
+     * Sends up to {@code count} requests, the client's concurrency in flight, until {@code sendUntil}; the requests
+     * sent by then are answered until {@code answerUntil}. A request cut off in flight costs more than its answer: a
+     * timeout, a connection reset, a refusal on the server, paths the warm-up never took before, and their first taking
+     * made the compiled server paths they touch be thrown away just before ready (docs/benchmarks.md, "Pre-heat").
+     */
+    Sent send(IntFunction<PreheatRequest> requests, int count, long sendUntil, long answerUntil)
             throws InterruptedException {
         Semaphore inFlight = new Semaphore(concurrency);
         AtomicInteger answered = new AtomicInteger();
         Map<Integer, Integer> statuses = new ConcurrentSkipListMap<>();
         int sent = 0;
         for (; sent < count; sent++) {
-            long left = deadlineNanos - System.nanoTime();
+            long left = sendUntil - System.nanoTime();
             if (left <= 0 || !inFlight.tryAcquire(left, TimeUnit.NANOSECONDS)) {
                 break;
             }
-            post(requests.apply(sent), deadlineNanos).onComplete(answer -> {
+            post(requests.apply(sent), sent % CLOSE_EVERY == CLOSE_EVERY - 1, answerUntil).onComplete(answer -> {
                 int status = answer.succeeded() ? answer.result() : 0;
                 statuses.merge(status, 1, Integer::sum);
                 if (status / 100 == 2) {
@@ -77,8 +107,8 @@ final class PreheatLoad implements AutoCloseable {
                 inFlight.release();
             });
         }
-        // the last ones: wait for them, within the deadline
-        long left = deadlineNanos - System.nanoTime();
+        // the last ones: wait for their answers
+        long left = answerUntil - System.nanoTime();
         if (left > 0 && inFlight.tryAcquire(concurrency, left, TimeUnit.NANOSECONDS)) {
             inFlight.release(concurrency);
         }
@@ -90,14 +120,17 @@ final class PreheatLoad implements AutoCloseable {
         client.close();
     }
 
-    private Future<Integer> post(PreheatRequest request, long deadlineNanos) {
+    private Future<Integer> post(PreheatRequest request, boolean last, long deadlineNanos) {
         RequestOptions options = options(HttpMethod.POST, request.path(), deadlineNanos)
                 .putHeader("Authorization", "Bearer " + request.token()).putHeader("Content-Type", "application/json");
+        if (last) {
+            options.putHeader("Connection", "close");
+        }
         return client.request(options).compose(http -> http.send(Buffer.buffer(request.body())))
                 .compose(response -> response.body().map(body -> response.statusCode()));
     }
 
-    private Future<Integer> get(String path) {
+    private Future<Integer> get(HttpClient client, String path) {
         return client.request(options(HttpMethod.GET, path, System.nanoTime() + TimeUnit.SECONDS.toNanos(1)))
                 .compose(http -> http.send()).compose(response -> response.body().map(body -> response.statusCode()));
     }

@@ -8,12 +8,13 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+
+import org.bson.conversions.Bson;
 
 import com.mongodb.client.model.Filters;
 
@@ -37,17 +38,22 @@ import io.checkin.venue.VenueStore;
 
 /**
  * The scan functions' warm-up: throwaway people scan throwaway venues, through every step of a person's scan (the
- * bearer token, the code's signature and its venue's state (read from the store the first time, as for a venue no one has scanned
- * at yet on this pod), the per-person limit, the group commit, a retry answered
+ * bearer token, the code's signature and its venue's state, the per-person limit, the group commit, a retry answered
  * as a duplicate, the receipt). The venues' codes are signed by a key made for this warm-up that only its own lane
- * accepts, their states are held in that lane's cache (no venue is stored), and the scans go to the scratch
- * collection and are deleted when it ends.
+ * accepts, their states are held in that lane's loader (no venue is stored), and the scans go to the scratch
+ * collection and are deleted when it ends. The lane's caches are people's kind, of people's size: most warm-up scans
+ * find their code and venue remembered, as most of a person's scans do, and one in {@link #FIRST_SCAN_EVERY} is a
+ * first scan at its venue (the signature checked, the state read from the store by an id no venue has), so that the
+ * JIT compiles both ways through the caches and neither is met for the first time by people's scans.
  */
 @ApplicationScoped
 public class ScanPreheat implements PreheatExercise {
 
     /** Every twentieth request repeats the one before it, as a phone retrying a scan whose answer it lost. */
     private static final int RETRY_EVERY = 20;
+
+    /** One scan in four is a first scan at its venue: its code and state forgotten just before it is sent. */
+    static final int FIRST_SCAN_EVERY = 4;
 
     @Inject
     ScanService scans;
@@ -97,21 +103,27 @@ public class ScanPreheat implements PreheatExercise {
                         : CodeUrls.url(codeConfig.publicBaseUrl().get(), token);
             }
         }
-        // nothing remembered: every warm-up scan checks its code's signature and reads its venue's state, as a person's
-        // first scan at a venue does (the first seconds of a burst are mostly first scans at this pod)
-        CodeVerifier verifier = new CodeVerifier(Map.of(kid, codeKey.getPublic()), 0, codeConfig.verifiedCacheTtl());
-        VenueStatusCache states = new VenueStatusCache(id -> {
-            // the read a person's first scan at a venue makes, by an id no venue has: it finds nothing and writes nothing
-            venueStore.find(id);
-            return Optional.ofNullable(venueStates.get(id));
-        }, 0, codeConfig.venueStatusTtl());
+        CodeVerifier verifier = new CodeVerifier(Map.of(kid, codeKey.getPublic()), codeConfig.verifiedCacheSize(),
+                codeConfig.verifiedCacheTtl());
+        // a state is loaded as a person's first scan at a venue loads it: read from the store by an id no venue has (it
+        // finds nothing and writes nothing), then taken from the venues held here
+        VenueStatusCache states = new VenueStatusCache(VenueStatusCache.reading(venueStore, venueStates),
+                codeConfig.verifiedCacheSize(), codeConfig.venueStatusTtl());
         scans.openWarmup(new CodeChecker(verifier, states), scratch.collection());
+        Bson written = Filters.regex(ScanDocument.PERSON, "^" + prefix);
+        // the clean-up's delete, once before any scan (it finds nothing): the classes it loads are loaded, and its path
+        // compiled, before ready rather than at the clean-up just before it
+        scratch.delete(written, "scans");
         return new Requests() {
             @Override
             public PreheatRequest apply(int i) {
                 int n = i % RETRY_EVERY == RETRY_EVERY - 1 ? i - 1 : i;
                 ScanRoute route = hosted.get(n % hosted.size());
                 String code = codes.get(route.direction())[n % venues];
+                if (n % FIRST_SCAN_EVERY == 0) {
+                    verifier.forget(code);
+                    states.forget(prefix + n % venues);
+                }
                 return new PreheatRequest(route.path(), bearer[n % people],
                         "{\"code\":\"" + code + "\",\"scanId\":\"" + new UUID(run.hashCode(), n) + "\"}");
             }
@@ -119,7 +131,7 @@ public class ScanPreheat implements PreheatExercise {
             @Override
             public void close() {
                 scans.closeWarmup();
-                scratch.delete(Filters.regex(ScanDocument.PERSON, "^" + prefix), "scans");
+                scratch.delete(written, "scans");
             }
         };
     }

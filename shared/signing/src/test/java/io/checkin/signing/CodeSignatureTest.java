@@ -118,6 +118,21 @@ class CodeSignatureTest {
         assertRejected(CodeRejectedException.BAD_SIGNATURE, () -> verifier.verify(forged));
     }
 
+    @Test
+    void aForgottenCodeIsCheckedAgainWhetherGivenAsUrlOrToken() {
+        String token = signer.sign(CODE);
+        String forged = token.substring(0, token.length() - 4) + "AAAA";
+        verifier.verify(token);
+        assertRejected(CodeRejectedException.BAD_SIGNATURE, () -> verifier.verify(forged));
+        assertEquals(2, verifier.remembered());
+        verifier.forget(CodeUrls.url("https://checkin.example/", token));
+        verifier.forget(forged);
+        assertEquals(0, verifier.remembered());
+        assertEquals(CODE, verifier.verify(token));
+        assertRejected(CodeRejectedException.BAD_SIGNATURE, () -> verifier.verify(forged));
+        assertEquals(2, verifier.remembered());
+    }
+
     static void assertRejected(String code, org.junit.jupiter.api.function.Executable call) {
         CodeRejectedException e = assertThrows(CodeRejectedException.class, call);
         assertEquals(code, e.code());
