@@ -21,8 +21,9 @@
 # its scans the function itself timed over 5, 10, 25, 50 and 100 ms (http_server_requests_seconds_bucket), and the
 # scans: every scan wrk saw acknowledged is looked up by id (check-scans); the store's count grows by exactly the scans
 # k6 had answered 2xx (count-scans before and after it).
-# Environment: DURATION (15s), WARMUP (5s), HALF_SECONDS (30), SHARES (50; e.g. "25 50"), K6_WARMUP (10s, unmeasured
-# k6 at the same rate before each k6 row), CONNECTIONS (32), THREADS (2), VENUES (1000),
+# Environment: DURATION (15s), WARMUP (5s), HALF_SECONDS (30), SHARES (50; e.g. "25 50"), MAX (the requests/s the
+# SHARES are of: this run's measured maximum unless given; give one to compare two runs at the same rates),
+# K6_WARMUP (10s, unmeasured k6 at the same rate before each k6 row), CONNECTIONS (32), THREADS (2), VENUES (1000),
 # CITIZENS (10000), MODES ("on off"), SKIP_BUILD=1 to reuse the last build, JAVA_HOME to run the function on another
 # JVM, K6 (else found by find_k6), FUNCTION_OPTS (more JVM options for the function, after the pod's), RESULTS
 # (k6/target/scan-in: where each mode's GC log, rows, k6 summary and metrics are kept), PIN=1 (the function alone on
@@ -152,7 +153,7 @@ for mode in ${MODES:-on off}; do
   before=$(count_scans)
   : > "$BENCH_DIR/k6-ok.txt"
   for share in $SHARES; do
-    rate=$(python3 -c "print(int(float('$max') * $share / 100))")
+    rate=$(python3 -c "print(int(float('${MAX:-$max}') * $share / 100))")
     # unmeasured first, at the same rate: k6 opens many more connections than wrk, new paths for the JIT to compile
     "${others[@]}" "$K6" run --quiet --no-color --summary-export "$BENCH_DIR/k6-warm-$share.json" -e RATE="$rate" \
       -e DURATION="$K6_WARMUP" -e URL="$FN/scan-in" k6/bench/steps.js > /dev/null 2>&1
