@@ -42,7 +42,10 @@ public class VenueStatusCache {
         return id -> store.find(id).map(Venue::state).or(() -> Optional.ofNullable(held.get(id)));
     }
 
-    /** Over {@code loader}'s venues, holding at most {@code maximumSize} (0: none, every lookup loads), each for {@code ttl}. */
+    /**
+     * Over {@code loader}'s venues, holding at most {@code maximumSize} (0: none, every lookup loads), each for
+     * {@code ttl}.
+     */
     public VenueStatusCache(Function<String, Optional<VenueState>> loader, long maximumSize, Duration ttl) {
         this.loader = loader;
         this.states = LoadingCaches.holding(maximumSize).expireAfterWrite(ttl).build();

@@ -47,9 +47,9 @@ public interface PreheatConfig {
     int people();
 
     /**
-     * Distinct throwaway venues (codes, one signature each at the start). Most warm-up scans find their venue's code and
-     * state remembered, as most of a person's scans do; one in four is a first scan at its venue (the code's signature
-     * checked, the state read from the store), as a person's first scan at a venue on this pod is.
+     * Distinct throwaway venues (codes, one signature each at the start). Most warm-up scans find their venue's code
+     * and state remembered, as most of a person's scans do; one in four is a first scan at its venue (the code's
+     * signature checked, the state read from the store), as a person's first scan at a venue on this pod is.
      */
     @WithDefault("64")
     int venues();

@@ -29,7 +29,7 @@ final class PreheatLoad implements AutoCloseable {
     /**
      * One request in this many asks the server to close its connection after the answer, as a phone that has scanned
      * and gone does, and the next one opens a new connection: accepting and closing connections is part of people's
-     * traffic, and a warm-up that kept its connections met both for the first time at its end and at the first people's.
+     * traffic, and a warm-up that kept its 32 connections closed one for the first time at its end, just before ready.
      */
     static final int CLOSE_EVERY = 16;
 
@@ -54,10 +54,9 @@ final class PreheatLoad implements AutoCloseable {
     /**
      * Waits until the server answers (it may start listening after the warm-up began), or the deadline. It asks with a
      * client of its own that it closes once answered: closing a client and its connection loads classes (the pool's
-     * removal, the channel's close) whose first loading, when the warm-up's client closed at its end, made about 60 of
-     * the server's compiled methods (Netty's writes, Vert.x's futures, the scan's own) not entrant just before ready,
-     * to be compiled again under people's first requests (docs/benchmarks.md, "Pre-heat"). Loaded now, before the
-     * JIT compiles those paths, they cost nothing later.
+     * removal, the channel's close) that were otherwise first loaded at the warm-up's end, just before ready, where
+     * compiled server methods were being thrown away (docs/benchmarks.md, "Pre-heat"). Loaded now, before the JIT
+     * compiles those paths, they cannot invalidate what it compiles.
      */
     boolean awaitServer(long deadlineNanos) throws InterruptedException {
         HttpClient once = client(1);
