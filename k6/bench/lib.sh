@@ -46,11 +46,11 @@ PY
 }
 
 # pod_options FUNCTION: the JVM as FUNCTION's pod runs it. Sets POD_LIMIT_MI (the memory limit of its Knative Service
-# as deployed with JVM images: the knative/jvm component's where it raises FUNCTION's, else knative/*-service-FUNCTION.yaml;
-# POD_LIMIT=native for the base Service's, the native executables') and POD_OPTS: -XX:MaxRAM at that limit (what the
-# JVM sees as the machine's memory in the container) then the image's options (quarkus.jib.jvm-additional-arguments:
-# heap percentages, the collector, the exit on OutOfMemoryError); exports the image's MALLOC_ARENA_MAX
-# (quarkus.jib.environment-variables).
+# as deployed with JVM images: the knative/jvm component's where it raises FUNCTION's, else
+# knative/*-service-FUNCTION.yaml; POD_LIMIT=native for the base Service's, the native executables') and POD_OPTS:
+# -XX:MaxRAM at that limit (what the JVM sees as the machine's memory in the container) then the image's options
+# (quarkus.jib.jvm-additional-arguments: heap percentages, the collector, the exit on OutOfMemoryError); exports the
+# image's MALLOC_ARENA_MAX (quarkus.jib.environment-variables).
 pod_options() {
   local config=shared/core/src/main/resources/META-INF/microprofile-config.properties image_opts jvm_limit=
   POD_LIMIT_MI=$(awk '/limits:/{f=1} f && /memory:/{sub(/Mi/, "", $2); print $2; exit}' knative/*-service-"$1".yaml)

@@ -161,8 +161,8 @@ for mode in ${MODES:-on off}; do
 print(int(m["http_reqs"]["count"] - m.get("http_req_failed", {}).get("passes", 0)))' "$BENCH_DIR/k6-warm-$share.json" \
       >> "$BENCH_DIR/k6-ok.txt"
     metrics > "$BENCH_DIR/metrics-before-$share.txt" || true
-    thread_ticks "$APP_PID" > "$BENCH_DIR/threads-before-$share.txt"
     begin
+    cp "$BENCH_DIR/threads-begin.txt" "$BENCH_DIR/threads-before-$share.txt"
     "${others[@]}" "$K6" run --quiet --no-color --summary-export "$BENCH_DIR/k6-$share.json" -e RATE="$rate" \
       -e DURATION="${HALF_SECONDS}s" -e URL="$FN/scan-in" -e STATS='med,p(99),p(99.9),max' k6/bench/steps.js \
       > "$BENCH_DIR/k6-$share.log" 2>&1 || { cat "$BENCH_DIR/k6-$share.log"; echo "k6 failed" >&2; exit 1; }
@@ -183,9 +183,10 @@ PY
   done
   after=$(count_scans)
 
-  python3 - "$ROWS" "$TICKS" "$POD_LIMIT_MI" "$BENCH_DIR" $SHARES <<'PY'
+  python3 - "$ROWS" "$TICKS" "$POD_LIMIT_MI" "$BENCH_DIR" "${MAX:-}" $SHARES <<'PY'
 import re, sys
-rows_file, ticks, limit, folder, shares = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5:]
+rows_file, ticks, limit, folder = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+fixed, shares = sys.argv[5], sys.argv[6:]  # fixed: MAX, when the shares are not of this run's maximum
 rows = []
 for line in open(rows_file):
     f = line.split()
@@ -224,9 +225,11 @@ print(f"per CPU-second of the function: {scan['per_cpu']:,.0f} scans at the maxi
       + ", ".join(f"{r['per_cpu']:,.0f} at {s}%" for s, r in zip(shares, paced))
       + f"; {noop['per_cpu']:,.0f} authenticated no-ops, {bare['per_cpu']:,.0f} bare; scans / authenticated no-ops "
       f"{scan['per_cpu'] / noop['per_cpu']:.2f}")
-print(f"{half['name']} (constant arrival): p99 {half['p99']:.1f} ms (target <= 20 ms at 50%: "
-      f"{'met' if half['p99'] <= 20 else 'NOT met'}), p99.9 {half['p999']:.1f} ms, max {half['max']:.1f} ms, "
-      f"{half['dropped']} dropped, {half['failed']} failed")
+# the target is at half this run's maximum: judged only for that row
+verdict = (f" (target <= 20 ms at 50%: {'met' if half['p99'] <= 20 else 'NOT met'})"
+           if "50" in shares and not fixed else "")
+print(f"{half['name']} (constant arrival): p99 {half['p99']:.1f} ms{verdict}, p99.9 {half['p999']:.1f} ms, "
+      f"max {half['max']:.1f} ms, {half['dropped']} dropped, {half['failed']} failed")
 hwm = max(r["hwm"] for r in rows)
 print(f"resident memory: highest {hwm} MiB of the {limit} MiB limit ({'within' if hwm <= limit else 'OVER'})")
 
