@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 
 import jakarta.inject.Singleton;
 
@@ -88,9 +89,31 @@ public class StrictJson implements ObjectMapperCustomizer {
 
         @Override
         public InputStream decorate(IOContext ctxt, InputStream in) throws IOException {
-            byte[] body = in.readAllBytes();
+            byte[] body = readAll(in);
             check(body, 0, body.length);
             return new ByteArrayInputStream(body);
+        }
+
+        /**
+         * The whole body, in an array of its own size where the stream knows it (a request body in memory does):
+         * {@link InputStream#readAllBytes()} takes two 8 KiB buffers for a scan of a few hundred bytes, which
+         * was an eighth of what a scan allocated.
+         */
+        static byte[] readAll(InputStream in) throws IOException {
+            int known = in.available();
+            if (known <= 0) {
+                return in.readAllBytes();
+            }
+            byte[] body = in.readNBytes(known);
+            int next = in.read();
+            if (next < 0) {
+                return body;
+            }
+            byte[] rest = in.readAllBytes();
+            byte[] all = Arrays.copyOf(body, body.length + 1 + rest.length);
+            all[body.length] = (byte) next;
+            System.arraycopy(rest, 0, all, body.length + 1, rest.length);
+            return all;
         }
 
         @Override
