@@ -7,6 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PostConstruct;
@@ -178,11 +180,26 @@ public class ScanService {
         }
 
         Document event = event(id, userSub, venue, now, request.clientAt());
-        CompletionStage<ItemOutcome> written = insert(lane, event)
+        CompletableFuture<ItemOutcome> written = insert(lane, event)
                 .thenApply(outcome -> givePermitBackUnless(lane, outcome, userSub));
-        return Uni.createFrom().completionStage(written)
-                .ifNoItem().after(config.requestTimeout()).failWith(() -> storeUnavailable(null))
-                .onItem().transformToUni(outcome -> receipt(lane, outcome, event, scanId, venue, now));
+        // composed on the future, not with Mutiny's operators: the scan's own path then sets no Vert.x timer (set and
+        // cancelled from threads other than the event loop's, each woke an event loop) and captures no context
+        CompletionStage<ScanReceipt> receipt = within(written, config.requestTimeout())
+                .thenCompose(outcome -> receipt(lane, outcome, event, scanId, venue, now));
+        return Uni.createFrom().completionStage(receipt);
+    }
+
+    /** The outcome a scan is answered with when its write took longer than the request timeout. */
+    static final ItemOutcome TIMED_OUT = new ItemOutcome.Failed(
+            new TimeoutException("The write took longer than checkin.scan.request-timeout"));
+
+    /**
+     * What a scan is answered with: its write's outcome, or {@link #TIMED_OUT} once {@code timeout} has passed
+     * without one. The write itself goes on, and its own outcome still completes {@code written} (and so gives the
+     * person's permit back if it failed).
+     */
+    static CompletableFuture<ItemOutcome> within(CompletableFuture<ItemOutcome> written, Duration timeout) {
+        return written.copy().completeOnTimeout(TIMED_OUT, timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** The document a scan is stored as; what waits in the write queue. */
@@ -224,7 +241,7 @@ public class ScanService {
         return outcome;
     }
 
-    private CompletionStage<ItemOutcome> insert(ScanLane lane, Document event) {
+    private CompletableFuture<ItemOutcome> insert(ScanLane lane, Document event) {
         if (lane.committer() != null) {
             return lane.committer().submit(event);
         }
@@ -235,26 +252,25 @@ public class ScanService {
         }
     }
 
-    private Uni<ScanReceipt> receipt(ScanLane lane, ItemOutcome outcome, Document event, String scanId, VenueCode venue,
-            Instant now) {
+    private CompletionStage<ScanReceipt> receipt(ScanLane lane, ItemOutcome outcome, Document event, String scanId,
+            VenueCode venue, Instant now) {
         if (outcome instanceof ItemOutcome.Written) {
-            return Uni.createFrom().item(new ScanReceipt(ScanReceipt.RECORDED, scanId, venue.venueId(),
+            return CompletableFuture.completedFuture(new ScanReceipt(ScanReceipt.RECORDED, scanId, venue.venueId(),
                     venue.venueName(), venue.direction(), now));
         }
         if (outcome instanceof ItemOutcome.Failed failed) {
             if (failed.cause() instanceof GroupCommitter.QueueFullException) {
-                return Uni.createFrom().failure(new ProblemException(503, "overloaded",
+                return CompletableFuture.failedFuture(new ProblemException(503, "overloaded",
                         "Too many scans at once, retry shortly", null, 1));
             }
             if (failed.cause() instanceof GroupCommitter.ClosedException) {
-                return Uni.createFrom().failure(ShutdownGate.refusal());
+                return CompletableFuture.failedFuture(ShutdownGate.refusal());
             }
-            return Uni.createFrom().failure(storeUnavailable(failed.cause()));
+            return CompletableFuture.failedFuture(storeUnavailable(failed.cause()));
         }
         // a duplicate: read the first record, off the writer thread that completed the insert
-        return Uni.createFrom().item(() -> duplicateOf(writer.find(lane.scans(), event.getString("_id"))
-                .orElseThrow(() -> storeUnavailable(null)), scanId, venue))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return CompletableFuture.supplyAsync(() -> duplicateOf(writer.find(lane.scans(), event.getString("_id"))
+                .orElseThrow(() -> storeUnavailable(null)), scanId, venue), Infrastructure.getDefaultWorkerPool());
     }
 
     /** The answer to a scan whose id is stored already: the first scan's time, if it is the same scan. */
