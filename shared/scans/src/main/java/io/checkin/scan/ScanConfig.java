@@ -36,8 +36,11 @@ public interface ScanConfig {
         @WithDefault("2ms")
         Duration maxWait();
 
-        /** Batches written at the same time. */
-        @WithDefault("4")
+        /**
+         * Batches written at the same time. One: the scans that arrive while a batch is written go out together in
+         * the next, so a pod makes fewer, larger writes and spends less CPU per scan.
+         */
+        @WithDefault("1")
         int writers();
 
         /**

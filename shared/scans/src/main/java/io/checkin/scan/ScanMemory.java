@@ -67,7 +67,8 @@ public class ScanMemory {
                     ScanService.BYTES_PER_QUEUED_SCAN);
         }
         return new MemoryReservation("checkin.scan.group-commit.queue-capacity",
-                "scans waiting (" + group.queueCapacity() + ") or being written (" + group.writers() + " writers x "
+                "scans waiting (" + group.queueCapacity() + ") or being written (" + group.writers()
+                        + (group.writers() == 1 ? " writer x " : " writers x ")
                         + group.maxBatch() + ")",
                 group.queueCapacity() + (long) group.writers() * group.maxBatch(), ScanService.BYTES_PER_QUEUED_SCAN);
     }
