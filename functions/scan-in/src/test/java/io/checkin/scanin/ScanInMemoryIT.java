@@ -35,7 +35,7 @@ class ScanInMemoryIT {
                 Duration.ofSeconds(60))) {
             String log = function.log();
             assertTrue(log.contains("Bounded structures:") && log.contains("checkin.codes.verified-cache-size: 25000 verified codes")
-                    && log.contains("checkin.scan.group-commit.queue-capacity: 6000 scans waiting (4000) or being written"), log);
+                    && log.contains("checkin.scan.group-commit.queue-capacity: 4500 scans waiting (4000) or being written (1 writer x 500)"), log);
         }
     }
 
