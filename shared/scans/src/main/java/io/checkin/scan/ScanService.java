@@ -183,7 +183,8 @@ public class ScanService {
         CompletableFuture<ItemOutcome> written = insert(lane, event)
                 .thenApply(outcome -> givePermitBackUnless(lane, outcome, userSub));
         // composed on the future, not with Mutiny's operators: the scan's own path then sets no Vert.x timer (set and
-        // cancelled from threads other than the event loop's, each woke an event loop) and captures no context
+        // cancelled from threads other than the event loop's, each a task handed to an event loop) and captures no
+        // context
         CompletionStage<ScanReceipt> receipt = within(written, config.requestTimeout())
                 .thenCompose(outcome -> receipt(lane, outcome, event, scanId, venue, now));
         return Uni.createFrom().completionStage(receipt);
