@@ -1,6 +1,10 @@
 # Shared helpers of the benchmark scripts: start the local stack on a memory store, run wrk, read its numbers.
 # shellcheck shell=bash
 
+# Benchmarks send each token far more scans than a person makes (20 a minute): the per-person limit of the stack and
+# of every function started by launch stays on, so its cost is in the figures, but high enough never to refuse.
+BENCH_SCAN_LIMIT=${CHECKIN_SCAN_RATE_LIMIT_PER_MINUTE:-1000000}
+
 # prepare: checks for wrk, and builds the local stack unless SKIP_BUILD=1.
 prepare() {
   command -v wrk >/dev/null 2>&1 || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
@@ -79,10 +83,7 @@ free_port() {
 # that environment, by default the benchmarks' (memory store, the per-person limit out of the way); sets
 # STACK_PID, BASE, and TOKEN_<role> (TOKEN_venue_manager, TOKEN_citizen, TOKEN_health_official, TOKEN_operator).
 start_stack() {
-  # Benchmarks send each token far more scans than a person makes (20 a minute): the limit stays on, so its
-  # cost is in the figures, but high enough never to refuse.
-  (( $# )) || set -- CHECKIN_EMBEDDED_STORE=memory \
-    "CHECKIN_SCAN_RATE_LIMIT_PER_MINUTE=${CHECKIN_SCAN_RATE_LIMIT_PER_MINUTE:-1000000}"
+  (( $# )) || set -- CHECKIN_EMBEDDED_STORE=memory "CHECKIN_SCAN_RATE_LIMIT_PER_MINUTE=$BENCH_SCAN_LIMIT"
   BENCH_DIR=$(mktemp -d)
   local port; port=$(free_port)
   BASE="http://127.0.0.1:$port"
@@ -128,8 +129,9 @@ run_wrk() {
   printf '%-22s %12s %10s %10s %8s\n' "$name" "$RATE" "$p50" "$p99" "${errors:-0}"
 }
 
-# launch APP_DIR MODE [JVM options...]: starts the function against the stack's store ($store, its keys in $KEYS)
-# and waits for its first ready answer (at most READY_TIMEOUT seconds, 120); sets APP_PID, APP_PORT and READY_MS (milliseconds from launch), or
+# launch APP_DIR MODE [JVM options...]: starts the function against the stack's store ($store, its keys in $KEYS), with
+# the benchmarks' per-person limit (BENCH_SCAN_LIMIT), and waits for its first ready answer (at most READY_TIMEOUT
+# seconds, 120); sets APP_PID, APP_PORT and READY_MS (milliseconds from launch), or
 # READY_MS=failed. MODE: default (JAVA_HOME's java, else the PATH's), appcds, jdk25, aot-train, aot (JAVA_AOT_HOME); any
 # other MODE is the default JVM with the given options, its log in start-MODE.log.
 launch() {
@@ -143,7 +145,8 @@ launch() {
     aot) java_bin="$JAVA_AOT_HOME/bin/java"; [[ -f "$app/app.aot" ]] || { READY_MS=failed; return; }; opts+=(-XX:AOTCache="$app/app.aot") ;;
   esac
   local t0; t0=$(date +%s%N)
-  QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_MONGODB_CONNECTION_STRING="$store" MP_JWT_VERIFY_ISSUER=https://checkin.local/dev \
+  CHECKIN_SCAN_RATE_LIMIT_PER_MINUTE=$BENCH_SCAN_LIMIT QUARKUS_HTTP_PORT=$APP_PORT \
+    QUARKUS_MONGODB_CONNECTION_STRING="$store" MP_JWT_VERIFY_ISSUER=https://checkin.local/dev \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KEYS/auth-public.pem" \
     CHECKIN_CODES_VERIFICATION_KEYS_LOCATION="$KEYS/code-keys.jwks.json" \
     CHECKIN_CODES_SIGNING_KEY_LOCATION="$KEYS/code-signing.jwk.json" CHECKIN_CODES_PUBLIC_BASE_URL=http://localhost \

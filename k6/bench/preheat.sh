@@ -22,9 +22,6 @@ WINDOWS=${WINDOWS:-10} STEADY=${STEADY:-30}
 source k6/bench/lib.sh
 prepare
 export THREADS=${THREADS:-2} CONNECTIONS=${CONNECTIONS:-32}
-# each token sends far more scans than a person's 20 a minute: the pods' limit stays on, high enough never to refuse
-# (at the default, a pod's later windows were partly cheap 429s once wrk passed 10,000 people x 20 a minute)
-export CHECKIN_SCAN_RATE_LIMIT_PER_MINUTE=${CHECKIN_SCAN_RATE_LIMIT_PER_MINUTE:-1000000}
 read -r -a jvm_opts <<<"${JVM_OPTS:--Xmx512m}"
 LUA=k6/bench/scan.lua
 
