@@ -2,10 +2,12 @@ package io.checkin.testing;
 
 import java.io.ByteArrayInputStream;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
@@ -21,6 +23,11 @@ import com.google.zxing.common.HybridBinarizer;
  */
 public final class QrImages {
 
+    /**
+     * Only QR codes: with every format allowed, zxing once read a code's PNG as a one-dimensional barcode saying "Z".
+     */
+    private static final List<BarcodeFormat> QR = List.of(BarcodeFormat.QR_CODE);
+
     private QrImages() {
     }
 
@@ -29,9 +36,10 @@ public final class QrImages {
             var image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(base64)));
             BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
             try {
-                return new MultiFormatReader().decode(bitmap).getText();
+                return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.POSSIBLE_FORMATS, QR)).getText();
             } catch (NotFoundException e) {
-                return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, true)).getText();
+                return new MultiFormatReader().decode(bitmap,
+                        Map.of(DecodeHintType.POSSIBLE_FORMATS, QR, DecodeHintType.PURE_BARCODE, true)).getText();
             }
         } catch (Exception e) {
             throw new AssertionError("The PNG does not decode as a QR code", e);
