@@ -76,17 +76,16 @@ public class PlanCommand implements Callable<Integer> {
         }
         Planner.Plan plan = Planner.plan(new Planner.Input(function, peak, scaling.serviceTime(), scaling.maxRatePerPod,
                 scaling.settings(0), scaling.podStartup(), scaling.warmUp(), Duration.ofSeconds(marginSeconds),
-                cpuRequestMillis, quota(), Duration.ofMillis(p99TargetMs), storeWrites));
+                cpuRequestMillis, quota(), Duration.ofMillis(p99TargetMs), storeWrites, scaling.ramp()));
         if (json) {
             System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(asMap(plan)));
         } else {
             asMap(plan).forEach((k, v) -> System.out.printf("%-22s %s%n", k, v));
         }
         if (chart != null) {
-            Traffic step = Traffic.step(0, peak, Duration.ofSeconds(60));
-            Duration length = Duration.ofMinutes(5);
-            SimulationResult cold = scaling.simulate(step, length, 0);
-            SimulationResult warm = scaling.simulate(step, length, plan.minScale());
+            Traffic step = Traffic.step(0, peak, Planner.STEP_AT);
+            SimulationResult cold = scaling.simulate(step, Planner.SIMULATED, 0);
+            SimulationResult warm = scaling.simulate(step, Planner.SIMULATED, plan.minScale());
             Files.writeString(chart, Chart.svg(function + ": a step to " + (long) peak + " requests/s", cold, warm));
             System.out.println("chart written to " + chart);
         }
@@ -119,6 +118,9 @@ public class PlanCommand implements Callable<Integer> {
         out.put("p99TargetMillis", plan.p99Target().toMillis());
         out.put("podsForP99Target", plan.podsForP99());
         out.put("p99AtThosePodsMillis", Math.round(plan.p99AtPodsForP99().toNanos() / 1e5) / 10.0);
+        out.put("rampOfNewPods", plan.ramp());
+        out.put("podsForRamp", plan.podsForRamp());
+        out.put("p99OfStepMillis", Math.round(plan.p99OfStep().toNanos() / 1e5) / 10.0);
         out.put("headroomAtMinScale", Math.round(plan.headroom() * 100) / 100.0);
         out.put("storeBound", plan.storeBound());
         return out;

@@ -70,9 +70,9 @@ public class ScalingOptions {
         auto, cold, preheated, none
     }
 
-    @Option(names = "--ramp", defaultValue = "auto", description = "How a new pod reaches its rate: cold, preheated "
-            + "(measured, docs/benchmarks.md), none (a native executable), or auto: preheated when it warms up before "
-            + "ready, else cold.")
+    @Option(names = "--ramp", defaultValue = "auto", description = "How a new pod reaches its rate: cold (a JVM pod "
+            + "without a warm-up), preheated (measured, docs/benchmarks.md), none (a native executable), or auto: "
+            + "preheated when it warms up before ready (the JVM images), else none (the native images).")
     Ramp ramp;
 
     @Option(names = "--service-file", description = "A Knative Service manifest (such as knative/11-service-scan-in.yaml)"

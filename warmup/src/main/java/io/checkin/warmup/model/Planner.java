@@ -8,8 +8,11 @@ import java.util.OptionalLong;
  * follows Little's law (rate x service time); pods = concurrency / (target x utilization), or more if one
  * pod cannot serve its share of the rate (its measured maximum). Pre-warming means setting min-scale to
  * that number a lead time before the peak: the pods' start-up and warm-up before ready, two autoscaler ticks, and a
- * margin. Beside it: the fewest warm pods whose latency stays within a p99 target ({@link PodCapacity}), the headroom
- * each pod count leaves, and whether the store's writes, not the pods, bound the peak.
+ * margin. A JVM pod serves only a share of its rate in its first seconds ({@link WarmUpRamp}), so where the pods ramp up,
+ * the plan pre-warms as many as carry a step to the peak through their ramp within the p99 target, simulated with the
+ * autoscaler that adds pods meanwhile ({@link KpaSimulator}). Beside it: the fewest warm pods whose latency stays within
+ * a p99 target ({@link PodCapacity}), the headroom each pod count leaves, and whether the store's writes, not the pods,
+ * bound the peak.
  */
 public final class Planner {
 
@@ -24,22 +27,34 @@ public final class Planner {
 
     private static final int MOST_PODS = 10_000;
 
+    /** The traffic a plan's pods are simulated with (and its chart drawn): none, then the peak from this second on. */
+    public static final Duration STEP_AT = Duration.ofSeconds(60);
+
+    /** How long that simulation runs: four minutes at the peak, so that a p99 is over the peak more than its start. */
+    public static final Duration SIMULATED = Duration.ofMinutes(5);
+
     private Planner() {
     }
 
+    /** @param ramp how a new pod reaches its rate; the short form takes the one its warm-up before ready implies */
     public record Input(String function, double peakRate, Duration serviceTime, double maxRatePerPod,
             AutoscalerSettings settings, Duration podStartup, Duration warmUp, Duration margin, long cpuRequestMillisPerPod,
-            OptionalLong quotaCpuMillisLeft, Duration p99Target, double storeWritesPerSecond) {
+            OptionalLong quotaCpuMillisLeft, Duration p99Target, double storeWritesPerSecond, WarmUpRamp ramp) {
 
         public Input(String function, double peakRate, Duration serviceTime, double maxRatePerPod,
                 AutoscalerSettings settings, Duration podStartup, Duration warmUp, Duration margin,
                 long cpuRequestMillisPerPod, OptionalLong quotaCpuMillisLeft) {
             this(function, peakRate, serviceTime, maxRatePerPod, settings, podStartup, warmUp, margin,
-                    cpuRequestMillisPerPod, quotaCpuMillisLeft, P99_TARGET, STORE_WRITES_PER_SECOND);
+                    cpuRequestMillisPerPod, quotaCpuMillisLeft, P99_TARGET, STORE_WRITES_PER_SECOND,
+                    WarmUpRamp.forWarmUp(warmUp.toSeconds()));
         }
     }
 
     /**
+     * @param podsForRamp the fewest pods pre-warmed that carry a step to the peak through their ramp within the p99
+     *        target (for pods without a ramp, or of unlimited rate, or a target no number of warm pods keeps: the pods
+     *        at the peak); more than max-scale when max-scale cannot
+     * @param p99OfStep the p99 of that step on {@code minScale} pods pre-warmed, simulated
      * @param podsForP99 the fewest warm pods that keep the latency within the p99 target at the peak (0: none can)
      * @param headroom the share of the warm pods' capacity left free at the peak with {@code minScale} pods
      *        (1: the pods' rate is unlimited)
@@ -47,7 +62,8 @@ public final class Planner {
      */
     public record Plan(String function, double peakRate, double concurrency, int podsAtPeak, int minScale,
             boolean cappedByMaxScale, Duration leadTime, Duration warmUp, long cpuMillisNeeded, Boolean fitsQuota,
-            Duration p99Target, int podsForP99, Duration p99AtPodsForP99, double headroom, boolean storeBound) {
+            Duration p99Target, int podsForP99, Duration p99AtPodsForP99, double headroom, boolean storeBound,
+            String ramp, int podsForRamp, Duration p99OfStep) {
     }
 
     public static Plan plan(Input in) {
@@ -55,17 +71,50 @@ public final class Planner {
         int byConcurrency = (int) Math.ceil(concurrency / in.settings().effectiveTarget() - 1e-9);
         int byRate = in.maxRatePerPod() > 0 ? (int) Math.ceil(in.peakRate() / in.maxRatePerPod() - 1e-9) : 0;
         int pods = Math.max(1, Math.max(byConcurrency, byRate));
-        int max = in.settings().maxScale();
-        boolean capped = max > 0 && pods > max;
-        int minScale = capped ? max : pods;
-        long cpu = (long) minScale * in.cpuRequestMillisPerPod();
-        Boolean fits = in.quotaCpuMillisLeft().isPresent() ? cpu <= in.quotaCpuMillisLeft().getAsLong() : null;
         PodCapacity pod = new PodCapacity(in.maxRatePerPod(), in.settings().containerConcurrency(), in.serviceTime());
         int forP99 = podsForLatency(in.peakRate(), pod, in.p99Target());
+        int forRamp = forP99 == 0 ? pods : podsForRamp(in, pod, pods);
+        int max = in.settings().maxScale();
+        boolean capped = max > 0 && forRamp > max;
+        int minScale = capped ? max : forRamp;
+        long cpu = (long) minScale * in.cpuRequestMillisPerPod();
+        Boolean fits = in.quotaCpuMillisLeft().isPresent() ? cpu <= in.quotaCpuMillisLeft().getAsLong() : null;
         return new Plan(in.function(), in.peakRate(), concurrency, pods, minScale, capped,
                 leadTime(in.podStartup(), in.warmUp(), in.margin()), in.warmUp(), cpu, fits, in.p99Target(), forP99,
                 forP99 == 0 ? Duration.ZERO : latency(in.peakRate(), forP99, pod),
-                1 - in.peakRate() / (minScale * pod.rate()), in.peakRate() > in.storeWritesPerSecond());
+                1 - in.peakRate() / (minScale * pod.rate()), in.peakRate() > in.storeWritesPerSecond(), in.ramp().name(),
+                forRamp, step(in, pod, minScale).p99());
+    }
+
+    /**
+     * The fewest pods, from {@code pods} on, whose step to the peak keeps its p99 within the target and leaves nothing
+     * waiting; {@code pods} itself where the pods serve their whole rate from the first request (no ramp) or their rate
+     * has no limit, or already exceeds max-scale; one more than max-scale when max-scale is not enough (without
+     * max-scale, at most 50 times {@code pods}: a fortieth is the coldest ramp's first share).
+     */
+    static int podsForRamp(Input in, PodCapacity pod, int pods) {
+        if (in.ramp().equals(WarmUpRamp.NONE) || Double.isInfinite(pod.rate())) {
+            return pods;
+        }
+        int max = in.settings().maxScale();
+        if (max > 0 && pods > max) {
+            return pods;
+        }
+        int most = max > 0 ? max : Math.min(MOST_PODS, pods * 50);
+        for (int n = pods; n <= most; n++) {
+            SimulationResult result = step(in, pod, n);
+            if (result.p99().compareTo(in.p99Target()) <= 0 && result.unserved() < 1) {
+                return n;
+            }
+        }
+        return max > 0 ? most + 1 : most;
+    }
+
+    /** A step to the peak on {@code n} pods pre-warmed (ready and idle until it), the autoscaler adding pods. */
+    private static SimulationResult step(Input in, PodCapacity pod, int n) {
+        AutoscalerSettings settings = in.settings().withScale(n, in.settings().maxScale());
+        return KpaSimulator.run(new KpaSimulator.Input(Traffic.step(0, in.peakRate(), STEP_AT), pod, in.ramp(),
+                in.podStartup().plus(in.warmUp()), settings, SIMULATED, n, false));
     }
 
     /** The fewest warm pods whose time per request at {@code rate} is within {@code target}; 0 if no number is. */

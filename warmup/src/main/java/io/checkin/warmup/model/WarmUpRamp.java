@@ -6,26 +6,37 @@ package io.checkin.warmup.model;
  * with the requests it serves, so the seconds count only while the pod has traffic: a pod held idle by min-scale
  * starts the ramp at its first request.
  *
- * <p>The measured points are scan-in's on Temurin 25 (docs/benchmarks.md, "Pre-heat", 2026-11-29, first table):
- * requests/s in the 2-second windows after ready over the same pod's steady rate (after 50 s of load), placed at
- * each window's middle.
+ * <p>The measured points are scan-in's (docs/benchmarks.md, "Pre-heat"): requests/s in the 2-second windows after
+ * ready over the same pod's steady rate (after 50 s of load), placed at each window's middle.
  */
 public record WarmUpRamp(String name, double[] seconds, double[] shares) {
 
-    /** A JVM pod without the warm-up at start: 46, 104, 141, 301 and 875 of its 1,866 requests/s. */
+    /**
+     * A JVM pod without the warm-up at start (Temurin 25, 2026-11-29, first table): 46, 104, 141, 301 and 875 of its
+     * 1,866 requests/s.
+     */
     public static final WarmUpRamp COLD = new WarmUpRamp("cold", new double[] { 1, 3, 5, 9, 19, 51 },
             new double[] { 46 / 1866.0, 104 / 1866.0, 141 / 1866.0, 301 / 1866.0, 875 / 1866.0, 1 });
 
-    /** A JVM pod that warmed up before ready (pre-heated): 513, 760, 934, 1,159 and 1,464 of its 2,511 requests/s. */
-    public static final WarmUpRamp PREHEATED = new WarmUpRamp("preheated", new double[] { 1, 3, 5, 9, 19, 51 },
-            new double[] { 513 / 2511.0, 760 / 2511.0, 934 / 2511.0, 1159 / 2511.0, 1464 / 2511.0, 1 });
+    /**
+     * A JVM pod that warmed up before ready (pre-heated; OpenJDK 17, the images' JVM, 2026-11-29, late night): 2,538,
+     * 3,376, 3,868, 4,326, 4,875, 5,133, 6,417, 7,286, 7,443 and 7,407 of its 8,540 requests/s.
+     */
+    public static final WarmUpRamp PREHEATED = new WarmUpRamp("preheated",
+            new double[] { 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 51 },
+            new double[] { 2538 / 8540.0, 3376 / 8540.0, 3868 / 8540.0, 4326 / 8540.0, 4875 / 8540.0, 5133 / 8540.0,
+                    6417 / 8540.0, 7286 / 8540.0, 7443 / 8540.0, 7407 / 8540.0, 1 });
 
     /** A pod at its steady rate from its first request: a native executable, which has no JIT to warm. */
     public static final WarmUpRamp NONE = new WarmUpRamp("none", new double[] { 0 }, new double[] { 1 });
 
-    /** The ramp of a pod that warms up for {@code warmUpSeconds} before ready: pre-heated when it does, else cold. */
+    /**
+     * The ramp of a pod that warms up for {@code warmUpSeconds} before ready: pre-heated when it does (the JVM images
+     * warm up at start, knative/jvm), else none (the native executables, which need no warm-up and have none). A JVM
+     * pod without a warm-up at start ramps as {@link #COLD}: name it.
+     */
     public static WarmUpRamp forWarmUp(double warmUpSeconds) {
-        return warmUpSeconds > 0 ? PREHEATED : COLD;
+        return warmUpSeconds > 0 ? PREHEATED : NONE;
     }
 
     public static WarmUpRamp named(String name) {

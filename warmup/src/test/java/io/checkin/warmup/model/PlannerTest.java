@@ -80,7 +80,76 @@ class PlannerTest {
         Planner.Input in = input(rate, PodCapacity.MEASURED_SCAN_IN_RATE, SCAN, OptionalLong.empty());
         return Planner.plan(new Planner.Input(in.function(), rate, in.serviceTime(), in.maxRatePerPod(), in.settings(),
                 in.podStartup(), in.warmUp(), in.margin(), in.cpuRequestMillisPerPod(), in.quotaCpuMillisLeft(), target,
-                Planner.STORE_WRITES_PER_SECOND));
+                Planner.STORE_WRITES_PER_SECOND, in.ramp()));
+    }
+
+    /** 13,300 scans/s on pods of scan-in's measured rate, up to 30 of them, that ramp up as {@code ramp}. */
+    private static Planner.Plan ramping(WarmUpRamp ramp, AutoscalerSettings settings) {
+        Planner.Input in = input(13_300, PodCapacity.MEASURED_SCAN_IN_RATE, settings, OptionalLong.empty());
+        return Planner.plan(new Planner.Input(in.function(), in.peakRate(), in.serviceTime(), in.maxRatePerPod(),
+                in.settings(), in.podStartup(), Duration.ofSeconds(30), in.margin(), in.cpuRequestMillisPerPod(),
+                in.quotaCpuMillisLeft(), Planner.P99_TARGET, Planner.STORE_WRITES_PER_SECOND, ramp));
+    }
+
+    /** The p99 of the plan's step to the peak with {@code pods} pre-warmed, as the plan simulates it. */
+    private static Duration stepOn(int pods, WarmUpRamp ramp) {
+        return KpaSimulator.run(new KpaSimulator.Input(Traffic.step(0, 13_300, Planner.STEP_AT),
+                new PodCapacity(PodCapacity.MEASURED_SCAN_IN_RATE, 0, Duration.ofMillis(20)), ramp,
+                Duration.ofSeconds(5 + 30), SCAN.withScale(pods, 30), Planner.SIMULATED, pods, false)).p99();
+    }
+
+    @Test
+    void preHeatedJvmPodsArePreWarmedInNumbersThatCarryTheStepThroughTheirRamp() {
+        Planner.Plan plan = ramping(WarmUpRamp.PREHEATED, SCAN);
+        assertEquals(4, plan.podsAtPeak());
+        assertTrue(plan.minScale() > plan.podsAtPeak(), "a pod that just turned ready serves a share of its rate");
+        assertEquals(plan.podsForRamp(), plan.minScale());
+        assertEquals("preheated", plan.ramp());
+        assertTrue(plan.p99OfStep().compareTo(Planner.P99_TARGET) <= 0, plan::toString);
+        assertEquals(plan.p99OfStep(), stepOn(plan.minScale(), WarmUpRamp.PREHEATED));
+        assertTrue(stepOn(plan.minScale() - 1, WarmUpRamp.PREHEATED).compareTo(Planner.P99_TARGET) > 0,
+                "one pod fewer misses the target: the fewest that hold it");
+        assertTrue(ramping(WarmUpRamp.COLD, SCAN).minScale() > plan.minScale(), "cold pods ramp more slowly");
+    }
+
+    @Test
+    void nativePodsNeedOnlyThePodsAtThePeak() {
+        Planner.Plan plan = ramping(WarmUpRamp.NONE, SCAN);
+        assertEquals(4, plan.minScale());
+        assertEquals(4, plan.podsForRamp());
+        assertTrue(plan.p99OfStep().compareTo(Planner.P99_TARGET) <= 0, plan::toString);
+    }
+
+    @Test
+    void aWarmUpBeforeReadyMeansPreHeatedPodsAndNoneMeansNativeOnes() {
+        Planner.Input in = input(13_300, PodCapacity.MEASURED_SCAN_IN_RATE, SCAN, OptionalLong.empty());
+        assertEquals("none", Planner.plan(in).ramp());
+        Planner.Plan preheated = Planner.plan(new Planner.Input(in.function(), in.peakRate(), in.serviceTime(),
+                in.maxRatePerPod(), in.settings(), in.podStartup(), Duration.ofSeconds(30), in.margin(),
+                in.cpuRequestMillisPerPod(), in.quotaCpuMillisLeft()));
+        assertEquals("preheated", preheated.ramp());
+        assertEquals(ramping(WarmUpRamp.PREHEATED, SCAN).minScale(), preheated.minScale());
+    }
+
+    @Test
+    void aTargetNoWarmPodKeepsAddsNoPodsForTheRamp() {
+        Planner.Input in = input(13_300, PodCapacity.MEASURED_SCAN_IN_RATE, SCAN, OptionalLong.empty());
+        Planner.Plan plan = Planner.plan(new Planner.Input(in.function(), in.peakRate(), in.serviceTime(),
+                in.maxRatePerPod(), in.settings(), in.podStartup(), Duration.ofSeconds(30), in.margin(),
+                in.cpuRequestMillisPerPod(), in.quotaCpuMillisLeft(), Duration.ofMillis(19), Planner.STORE_WRITES_PER_SECOND,
+                WarmUpRamp.PREHEATED));
+        assertEquals(0, plan.podsForP99(), "no pod serves faster than idle");
+        assertEquals(4, plan.minScale());
+        assertFalse(plan.cappedByMaxScale());
+    }
+
+    @Test
+    void aMaxScaleTooLowForTheRampCapsTheWarmPodsAndSaysSo() {
+        Planner.Plan plan = ramping(WarmUpRamp.PREHEATED, SCAN.withScale(0, 5));
+        assertEquals(5, plan.minScale());
+        assertTrue(plan.cappedByMaxScale());
+        assertTrue(plan.podsForRamp() > 5);
+        assertTrue(plan.p99OfStep().compareTo(Planner.P99_TARGET) > 0, "the plan shows what the capped pods do");
     }
 
     @Test

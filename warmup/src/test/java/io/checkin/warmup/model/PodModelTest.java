@@ -80,7 +80,7 @@ class PodModelTest {
         assertEquals(1_000 * 875 / 1866.0, at(cold, 18).capacity(), 1e-6); // 18-20 s under load
         assertEquals(1_000, at(cold, 52).capacity(), 1e-6);
         SimulationResult preheated = run(t -> 1_000, 1_000, WarmUpRamp.PREHEATED, ONE_POD, 1, 60);
-        assertEquals(1_000 * 513 / 2511.0, at(preheated, 0).capacity(), 1e-6);
+        assertEquals(1_000 * 2538 / 8540.0, at(preheated, 0).capacity(), 1e-6);
         assertTrue(preheated.p99().compareTo(cold.p99()) < 0);
     }
 
@@ -91,9 +91,9 @@ class PodModelTest {
     }
 
     @Test
-    void aPodThatWarmsUpBeforeReadyRampsAsAPreheatedOne() {
+    void aPodThatWarmsUpBeforeReadyRampsAsAPreheatedOneAndOneWithoutAsANativeExecutable() {
         assertEquals(WarmUpRamp.PREHEATED, WarmUpRamp.forWarmUp(30));
-        assertEquals(WarmUpRamp.COLD, WarmUpRamp.forWarmUp(0));
+        assertEquals(WarmUpRamp.NONE, WarmUpRamp.forWarmUp(0));
     }
 
     @Test

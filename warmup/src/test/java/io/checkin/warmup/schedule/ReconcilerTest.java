@@ -126,6 +126,18 @@ class ReconcilerTest {
         assertEquals(Map.of("scan-in", 3, "scan-out", 3), runAt(both, "2026-12-06T17:58:46Z")); // 74 s before
     }
 
+    /**
+     * The festival's peak on scan-in's JVM pods, which warm up before ready and then ramp up: more pods than scan-out's
+     * native ones, which serve their whole rate from the first request (13,300 / 2,000 = 7).
+     */
+    @Test
+    void aPeakOnPodsThatRampUpIsPreWarmedWithThePodsTheirRampNeeds() {
+        warmsUpFor("scan-in", "30s");
+        Map<String, Integer> scales = runAt("2026-12-06T19:30:00Z");
+        assertEquals(7, scales.get("scan-out"));
+        assertTrue(scales.get("scan-in") > 7, scales::toString);
+    }
+
     /** The schedule's warmUpSeconds is taken as it is: the Service's budget, readable or not, is not asked. */
     @Test
     void theSchedulesWarmUpSecondsStandsForTheServicesBudget() {
