@@ -13,7 +13,12 @@ prepare() {
   fi
 }
 
-# find_k6: sets K6: $K6 if given; else k6 on PATH; else installed from ../shared/tools/k6 into k6/target/bin.
+# find_k6: sets K6: $K6 if given; else k6 on PATH; else installed from ../shared/tools/k6 into k6/target/bin. And
+# K6_ENV, the environment the latency runs start it in: its garbage collector held off until it holds K6_MEMORY (2GiB,
+# which 30 s at 2,000 requests/s reach). Each of its collections held up the goroutines that time the requests, the
+# more so on one core (PIN=1), and the pauses went into the latencies it reported: pinned, held off, its p99 at 25 and
+# 50% of scan-in's maximum was half as long (docs/benchmarks.md, "Scans per second").
+K6_ENV=(env GOGC=off "GOMEMLIMIT=${K6_MEMORY:-2GiB}")
 find_k6() {
   if [[ -n "${K6:-}" ]]; then
     return

@@ -22,12 +22,12 @@
 # scans: every scan wrk saw acknowledged is looked up by id (check-scans); the store's count grows by exactly the scans
 # k6 had answered 2xx (count-scans before and after it).
 # Environment: DURATION (15s), WARMUP (5s), HALF_SECONDS (30), SHARES (50; e.g. "25 50"), MAX (the requests/s the
-# SHARES are of: this run's measured maximum unless given; give one to compare two runs at the same rates),
-# K6_WARMUP (10s, unmeasured k6 at the same rate before each k6 row), CONNECTIONS (32), THREADS (2), VENUES (1000),
-# CITIZENS (10000), MODES ("on off"), SKIP_BUILD=1 to reuse the last build, JAVA_HOME to run the function on another
-# JVM, K6 (else found by find_k6), FUNCTION_OPTS (more JVM options for the function, after the pod's), RESULTS
-# (k6/target/scan-in: where each mode's GC log, rows, k6 summary and metrics are kept), PIN=1 (the function alone on
-# one core, everything else on the other).
+# SHARES are of: this run's measured maximum unless given; give one to compare two runs at the same rates), K6_WARMUP
+# (10s, unmeasured k6 at the same rate before each k6 row), CONNECTIONS (32), THREADS (2), VENUES (1000), CITIZENS
+# (10000), MODES ("on off"), SKIP_BUILD=1 to reuse the last build, JAVA_HOME to run the function on another JVM, K6
+# (else found by find_k6), K6_MEMORY (2GiB: what k6 may hold before it collects, lib.sh), FUNCTION_OPTS (more JVM
+# options for the function, after the pod's), RESULTS (k6/target/scan-in: where each mode's GC log, rows, k6 summary
+# and metrics are kept), PIN=1 (the function alone on one core, everything else on the other).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source k6/bench/lib.sh
@@ -152,7 +152,7 @@ for mode in ${MODES:-on off}; do
   for share in $SHARES; do
     rate=$(python3 -c "print(int(float('${MAX:-$max}') * $share / 100))")
     # unmeasured first, at the same rate: k6 opens many more connections than wrk, new paths for the JIT to compile
-    "${others[@]}" "$K6" run --quiet --no-color --summary-export "$BENCH_DIR/k6-warm-$share.json" -e RATE="$rate" \
+    "${others[@]}" "${K6_ENV[@]}" "$K6" run --quiet --no-color --summary-export "$BENCH_DIR/k6-warm-$share.json" -e RATE="$rate" \
       -e DURATION="$K6_WARMUP" -e URL="$FN/scan-in" k6/bench/steps.js > /dev/null 2>&1
     python3 -c 'import json, sys; m = json.load(open(sys.argv[1]))["metrics"]
 print(int(m["http_reqs"]["count"] - m.get("http_req_failed", {}).get("passes", 0)))' "$BENCH_DIR/k6-warm-$share.json" \
@@ -160,7 +160,7 @@ print(int(m["http_reqs"]["count"] - m.get("http_req_failed", {}).get("passes", 0
     metrics > "$BENCH_DIR/metrics-before-$share.txt" || true
     begin
     cp "$BENCH_DIR/threads-begin.txt" "$BENCH_DIR/threads-before-$share.txt"
-    "${others[@]}" "$K6" run --quiet --no-color --summary-export "$BENCH_DIR/k6-$share.json" -e RATE="$rate" \
+    "${others[@]}" "${K6_ENV[@]}" "$K6" run --quiet --no-color --summary-export "$BENCH_DIR/k6-$share.json" -e RATE="$rate" \
       -e DURATION="${HALF_SECONDS}s" -e URL="$FN/scan-in" -e STATS='med,p(99),p(99.9),max' k6/bench/steps.js \
       > "$BENCH_DIR/k6-$share.log" 2>&1 || { cat "$BENCH_DIR/k6-$share.log"; echo "k6 failed" >&2; exit 1; }
     read -r requests got p50 p99 p999 most failed dropped < <(python3 - "$BENCH_DIR/k6-$share.json" <<'PY'

@@ -6,7 +6,8 @@
 # median and p99, and the requests k6 could not even send (dropped). For each step, the model: one warm pod
 # (`--min-scale 1 --max-scale 1 --ramp none`) whose maximum rate is the measured one and whose service time is the
 # median of the lowest step, fed the same rate for the same time: its throughput and p99. Printed side by side with
-# the model's error. Environment: SKIP_BUILD=1 to reuse the last build, K6 (else found as k6/run-on-local-stack does).
+# the model's error. Environment: SKIP_BUILD=1 to reuse the last build, K6 (else found as k6/run-on-local-stack does),
+# K6_MEMORY (2GiB: what k6 may hold before it collects, lib.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source k6/bench/lib.sh
@@ -31,7 +32,7 @@ results="$BENCH_DIR/steps.txt"
 : > "$results"
 for step in $STEPS; do
   rate=$(( max * step / 100 ))
-  "$K6" run --quiet --no-color --summary-export "$BENCH_DIR/step-$step.json" -e RATE="$rate" \
+  "${K6_ENV[@]}" "$K6" run --quiet --no-color --summary-export "$BENCH_DIR/step-$step.json" -e RATE="$rate" \
     -e DURATION="${STEP_SECONDS}s" -e URL="$BASE/scan-in" k6/bench/steps.js > "$BENCH_DIR/step-$step.log" 2>&1 || {
     cat "$BENCH_DIR/step-$step.log"; echo "k6 failed at the $step% step" >&2; exit 1; }
   python3 - "$BENCH_DIR/step-$step.json" "$step" "$rate" >> "$results" <<'PY'
