@@ -32,10 +32,15 @@ class LatencyBucketsTest {
         List<String> buckets = registry.scrape().lines()
                 .filter(line -> line.startsWith("http_server_requests_seconds_bucket{")).toList();
         assertEquals(LatencyBuckets.BOUNDS.length + 1, buckets.size(), "one per bound and +Inf: " + buckets);
-        assertTrue(buckets.contains("http_server_requests_seconds_bucket{uri=\"/scan-in\",le=\"0.02\",} 1.0"), buckets::toString);
-        assertTrue(buckets.contains("http_server_requests_seconds_bucket{uri=\"/scan-in\",le=\"0.025\",} 2.0"), buckets::toString);
-        assertTrue(buckets.contains("http_server_requests_seconds_bucket{uri=\"/scan-in\",le=\"0.1\",} 3.0"), buckets::toString);
-        assertTrue(buckets.contains("http_server_requests_seconds_bucket{uri=\"/scan-in\",le=\"+Inf\",} 4.0"), buckets::toString);
+        assertTrue(buckets.contains(bucket("0.02", 1)), buckets::toString);
+        assertTrue(buckets.contains(bucket("0.025", 2)), buckets::toString);
+        assertTrue(buckets.contains(bucket("0.1", 3)), buckets::toString);
+        assertTrue(buckets.contains(bucket("+Inf", 4)), buckets::toString);
+    }
+
+    /** A scraped bucket line of scan-in's answers: how many took at most {@code bound} seconds. */
+    private static String bucket(String bound, int count) {
+        return "http_server_requests_seconds_bucket{uri=\"/scan-in\",le=\"" + bound + "\",} " + count + ".0";
     }
 
     @Test

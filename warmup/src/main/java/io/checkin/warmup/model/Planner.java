@@ -8,11 +8,11 @@ import java.util.OptionalLong;
  * follows Little's law (rate x service time); pods = concurrency / (target x utilization), or more if one
  * pod cannot serve its share of the rate (its measured maximum). Pre-warming means setting min-scale to
  * that number a lead time before the peak: the pods' start-up and warm-up before ready, two autoscaler ticks, and a
- * margin. A JVM pod serves only a share of its rate in its first seconds ({@link WarmUpRamp}), so where the pods ramp up,
- * the plan pre-warms as many as carry a step to the peak through their ramp within the p99 target, simulated with the
- * autoscaler that adds pods meanwhile ({@link KpaSimulator}). Beside it: the fewest warm pods whose latency stays within
- * a p99 target ({@link PodCapacity}), the headroom each pod count leaves, and whether the store's writes, not the pods,
- * bound the peak.
+ * margin. A JVM pod serves only a share of its rate in its first seconds ({@link WarmUpRamp}), so where the pods
+ * ramp up, the plan pre-warms as many as carry a step to the peak through their ramp within the p99 target, simulated
+ * with the autoscaler that adds pods meanwhile ({@link KpaSimulator}). Beside it: the fewest warm pods whose latency
+ * stays within a p99 target ({@link PodCapacity}), the headroom each pod count leaves, and whether the store's writes,
+ * not the pods, bound the peak.
  */
 public final class Planner {
 

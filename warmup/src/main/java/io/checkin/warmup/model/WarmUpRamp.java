@@ -12,11 +12,12 @@ package io.checkin.warmup.model;
 public record WarmUpRamp(String name, double[] seconds, double[] shares) {
 
     /**
-     * A JVM pod without the warm-up at start (Temurin 25, 2026-11-29, first table): 46, 104, 141, 301 and 875 of its
-     * 1,866 requests/s.
+     * A JVM pod without the warm-up at start (OpenJDK 17, the images' JVM, 2026-11-30, one group-commit writer as for
+     * {@link #PREHEATED}): 166, 388, 747, 1,423, 1,887, 2,007, 2,136, 2,603, 2,860 and 3,132 of its 6,590 requests/s.
      */
-    public static final WarmUpRamp COLD = new WarmUpRamp("cold", new double[] { 1, 3, 5, 9, 19, 51 },
-            new double[] { 46 / 1866.0, 104 / 1866.0, 141 / 1866.0, 301 / 1866.0, 875 / 1866.0, 1 });
+    public static final WarmUpRamp COLD = new WarmUpRamp("cold", new double[] { 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 51 },
+            new double[] { 166 / 6590.0, 388 / 6590.0, 747 / 6590.0, 1423 / 6590.0, 1887 / 6590.0, 2007 / 6590.0,
+                    2136 / 6590.0, 2603 / 6590.0, 2860 / 6590.0, 3132 / 6590.0, 1 });
 
     /**
      * A JVM pod that warmed up before ready (pre-heated; OpenJDK 17, the images' JVM, 2026-11-29, late night): 2,538,

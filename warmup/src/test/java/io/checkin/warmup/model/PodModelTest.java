@@ -76,8 +76,8 @@ class PodModelTest {
     @Test
     void aPodThatJustBecameReadyServesOnlyItsRampsShare() {
         SimulationResult cold = run(t -> 1_000, 1_000, WarmUpRamp.COLD, ONE_POD, 1, 60);
-        assertEquals(1_000 * 46 / 1866.0, at(cold, 0).capacity(), 1e-6); // its first 2 s
-        assertEquals(1_000 * 875 / 1866.0, at(cold, 18).capacity(), 1e-6); // 18-20 s under load
+        assertEquals(1_000 * 166 / 6590.0, at(cold, 0).capacity(), 1e-6); // its first 2 s
+        assertEquals(1_000 * 3132 / 6590.0, at(cold, 18).capacity(), 1e-6); // 18-20 s under load
         assertEquals(1_000, at(cold, 52).capacity(), 1e-6);
         SimulationResult preheated = run(t -> 1_000, 1_000, WarmUpRamp.PREHEATED, ONE_POD, 1, 60);
         assertEquals(1_000 * 2538 / 8540.0, at(preheated, 0).capacity(), 1e-6);
@@ -87,7 +87,7 @@ class PodModelTest {
     @Test
     void aPodHeldIdleStartsItsRampAtItsFirstRequest() {
         SimulationResult result = run(Traffic.step(0, 1_000, Duration.ofSeconds(30)), 1_000, WarmUpRamp.COLD, ONE_POD, 1, 40);
-        assertEquals(1_000 * 46 / 1866.0, at(result, 30).capacity(), 1e-6);
+        assertEquals(1_000 * 166 / 6590.0, at(result, 30).capacity(), 1e-6);
     }
 
     @Test
