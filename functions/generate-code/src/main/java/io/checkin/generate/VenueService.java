@@ -61,11 +61,14 @@ public class VenueService {
 
     /**
      * All or nothing: the drafts are validated before this is called, and if the insert fails part-way the
-     * venues already written are removed again, so a retry of the whole request is always safe.
+     * venues already written are removed again, so a retry of the whole request is always safe. The removal goes to
+     * the store the insert went to, even when the request's lane has closed meanwhile (a warm-up's request that a slow
+     * store held past the warm-up's end).
      */
     public List<Venue> registerAll(String ownerSub, List<VenueDraft> drafts, String requestId) {
+        VenueStore store = store();
         if (requestId != null) {
-            return registerOnce(ownerSub, drafts, requestId);
+            return registerOnce(store, ownerSub, drafts, requestId);
         }
         for (int attempt = 1;; attempt++) {
             Instant now = now();
@@ -74,10 +77,10 @@ public class VenueService {
                 venues.add(draft.toVenue(VenueIds.next(), ownerSub, now));
             }
             try {
-                store().insertAll(venues);
+                store.insertAll(venues);
                 return venues;
             } catch (RuntimeException e) {
-                undo(venues);
+                undo(store, venues);
                 boolean collision = e instanceof MongoBulkWriteException bulk && bulk.getWriteErrors().stream()
                         .allMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) == ErrorCategory.DUPLICATE_KEY);
                 if (!collision || attempt == ID_ATTEMPTS) {
@@ -91,44 +94,44 @@ public class VenueService {
      * The venues of a request with an id: their ids come from it (VenueIds.forRequest), so its retry finds what the
      * first attempt wrote and answers that; a request id used before for other venues is 409 request-id-reused.
      */
-    private List<Venue> registerOnce(String ownerSub, List<VenueDraft> drafts, String requestId) {
+    private List<Venue> registerOnce(VenueStore store, String ownerSub, List<VenueDraft> drafts, String requestId) {
         Instant now = now();
         List<Venue> venues = new ArrayList<>(drafts.size());
         for (int i = 0; i < drafts.size(); i++) {
             venues.add(drafts.get(i).toVenue(VenueIds.forRequest(ownerSub, requestId, i), ownerSub, now));
         }
-        List<Venue> before = registeredBefore(venues);
+        List<Venue> before = registeredBefore(store, venues);
         if (before != null) {
             return before;
         }
         try {
-            store().insertAll(venues);
+            store.insertAll(venues);
             return venues;
         } catch (MongoBulkWriteException e) {
             // another attempt of the request writing at the same time: remove only what this one wrote
             int written = e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
-            undo(venues.subList(0, written));
-            List<Venue> raced = registeredBefore(venues);
+            undo(store, venues.subList(0, written));
+            List<Venue> raced = registeredBefore(store, venues);
             if (raced == null) {
                 throw e;
             }
             return raced;
         } catch (RuntimeException e) {
-            undo(venues);
+            undo(store, venues);
             throw e;
         }
     }
 
     /** What an earlier attempt of the request registered, in the request's order; null if it registered nothing. */
-    private List<Venue> registeredBefore(List<Venue> wanted) {
-        List<Venue> found = store().findAll(wanted.stream().map(Venue::id).toList());
+    private static List<Venue> registeredBefore(VenueStore store, List<Venue> wanted) {
+        List<Venue> found = store.findAll(wanted.stream().map(Venue::id).toList());
         if (found.isEmpty()) {
             return null;
         }
         Map<String, Venue> wantedById = byId(wanted);
         if (found.size() < wanted.size() && found.stream().allMatch(v -> sameDraft(v, wantedById.get(v.id())))) {
             // what an attempt that failed part-way could not remove: this attempt writes the request whole again
-            undo(found);
+            undo(store, found);
             return null;
         }
         Map<String, Venue> byId = byId(found);
@@ -155,9 +158,9 @@ public class VenueService {
                 && a.region().equals(b.region()) && Objects.equals(a.capacity(), b.capacity());
     }
 
-    private void undo(List<Venue> venues) {
+    private static void undo(VenueStore store, List<Venue> venues) {
         try {
-            store().deleteAll(venues.stream().map(Venue::id).toList());
+            store.deleteAll(venues.stream().map(Venue::id).toList());
         } catch (RuntimeException e) {
             LOG.errorf(e, "A failed bulk registration could not be undone; up to %d venues may remain", venues.size());
         }
