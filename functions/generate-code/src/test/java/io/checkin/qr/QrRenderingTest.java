@@ -7,8 +7,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,15 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.NotFoundException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-
 import io.checkin.code.Direction;
+import io.checkin.testing.QrImages;
 
 class QrRenderingTest {
 
@@ -42,12 +33,12 @@ class QrRenderingTest {
         byte[] png = QrPng.render(qr, QrPng.DEFAULT_SCALE);
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertEquals(qr.size() * QrPng.DEFAULT_SCALE, image.getWidth());
-        assertEquals(URL, decode(image));
+        assertEquals(URL, QrImages.decode(image));
     }
 
     @Test
     void pngDecodesAtTheSmallestScaleToo() throws Exception {
-        assertEquals(URL, decode(ImageIO.read(new ByteArrayInputStream(QrPng.render(qr, 2)))));
+        assertEquals(URL, QrImages.decode(ImageIO.read(new ByteArrayInputStream(QrPng.render(qr, 2)))));
     }
 
     /** The mask is fixed rather than searched: random codes, as signatures are, must still all read back. */
@@ -59,7 +50,7 @@ class QrRenderingTest {
             random.nextBytes(bytes);
             String url = "https://checkin.example/c/" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             byte[] png = QrPng.render(QrMatrix.encode(url), 3);
-            assertEquals(url, decode(ImageIO.read(new ByteArrayInputStream(png))), "code " + i);
+            assertEquals(url, QrImages.decode(ImageIO.read(new ByteArrayInputStream(png))), "code " + i);
         }
     }
 
@@ -69,7 +60,7 @@ class QrRenderingTest {
         Document doc = parse(svg);
         assertEquals("svg", doc.getDocumentElement().getNodeName());
         String path = doc.getElementsByTagName("path").item(0).getAttributes().getNamedItem("d").getNodeValue();
-        assertEquals(URL, decode(rasterize(path, qr.size(), 4)));
+        assertEquals(URL, QrImages.decode(rasterize(path, qr.size(), 4)));
     }
 
     @Test
@@ -81,7 +72,7 @@ class QrRenderingTest {
         assertTrue(text.contains(name), text);
         assertTrue(text.contains("Scan to leave"), text);
         String path = doc.getElementsByTagName("path").item(0).getAttributes().getNamedItem("d").getNodeValue();
-        assertEquals(URL, decode(rasterize(path, qr.size(), 4)));
+        assertEquals(URL, QrImages.decode(rasterize(path, qr.size(), 4)));
     }
 
     @Test
@@ -119,13 +110,6 @@ class QrRenderingTest {
             assertTrue(text.contains("phone's camera"), text);
             assertTrue(text.contains(direction == Direction.IN ? "tap the link to check in" : "tap the link to check out"), text);
         }
-    }
-
-    static String decode(BufferedImage image) throws NotFoundException {
-        return new MultiFormatReader()
-                .decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                        Map.of(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE)))
-                .getText();
     }
 
     static Document parse(String xml) throws Exception {

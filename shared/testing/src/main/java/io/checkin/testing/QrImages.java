@@ -1,5 +1,6 @@
 package io.checkin.testing;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.Base64;
 import java.util.List;
@@ -31,18 +32,26 @@ public final class QrImages {
     private QrImages() {
     }
 
+    /** The QR code in the image, read as a camera app reads it, without the second try {@link #decodePng} makes. */
+    public static String decode(BufferedImage image) throws NotFoundException {
+        return new MultiFormatReader().decode(bitmap(image), Map.of(DecodeHintType.POSSIBLE_FORMATS, QR)).getText();
+    }
+
     public static String decodePng(String base64) {
         try {
-            var image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(base64)));
-            BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(base64)));
             try {
-                return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.POSSIBLE_FORMATS, QR)).getText();
+                return decode(image);
             } catch (NotFoundException e) {
-                return new MultiFormatReader().decode(bitmap,
+                return new MultiFormatReader().decode(bitmap(image),
                         Map.of(DecodeHintType.POSSIBLE_FORMATS, QR, DecodeHintType.PURE_BARCODE, true)).getText();
             }
         } catch (Exception e) {
             throw new AssertionError("The PNG does not decode as a QR code", e);
         }
+    }
+
+    private static BinaryBitmap bitmap(BufferedImage image) {
+        return new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
     }
 }
