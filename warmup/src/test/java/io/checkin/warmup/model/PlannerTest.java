@@ -19,6 +19,19 @@ class PlannerTest {
                 Duration.ZERO, Duration.ofSeconds(60), 1000, quota);
     }
 
+    /** {@code in} for pods that warm up for 30 s before ready, with the ramp that implies (the short form's). */
+    private static Planner.Input warmingUp(Planner.Input in) {
+        return new Planner.Input(in.function(), in.peakRate(), in.serviceTime(), in.maxRatePerPod(), in.settings(),
+                in.podStartup(), Duration.ofSeconds(30), in.margin(), in.cpuRequestMillisPerPod(), in.quotaCpuMillisLeft());
+    }
+
+    /** {@code in} with this p99 target and ramp. */
+    private static Planner.Input aiming(Planner.Input in, Duration target, WarmUpRamp ramp) {
+        return new Planner.Input(in.function(), in.peakRate(), in.serviceTime(), in.maxRatePerPod(), in.settings(),
+                in.podStartup(), in.warmUp(), in.margin(), in.cpuRequestMillisPerPod(), in.quotaCpuMillisLeft(), target,
+                Planner.STORE_WRITES_PER_SECOND, ramp);
+    }
+
     @Test
     void podsFollowLittlesLawAndTheTarget() {
         // 13,300/s x 20 ms = 266 concurrent; 266 / 70 = 3.8 -> 4 pods
@@ -33,9 +46,7 @@ class PlannerTest {
     @Test
     void aWarmUpBeforeReadyLengthensTheLeadTimeByItself() {
         Planner.Input cold = input(13_300, 0, SCAN, OptionalLong.empty());
-        Planner.Plan plan = Planner.plan(new Planner.Input(cold.function(), cold.peakRate(), cold.serviceTime(),
-                cold.maxRatePerPod(), cold.settings(), cold.podStartup(), Duration.ofSeconds(30), cold.margin(),
-                cold.cpuRequestMillisPerPod(), cold.quotaCpuMillisLeft()));
+        Planner.Plan plan = Planner.plan(warmingUp(cold));
         assertEquals(Duration.ofSeconds(5 + 30 + 4 + 60), plan.leadTime());
         assertEquals(Duration.ofSeconds(30), plan.warmUp());
         assertEquals(4, plan.minScale(), "the same pods, only earlier");
@@ -78,17 +89,13 @@ class PlannerTest {
 
     private static Planner.Plan withP99(double rate, Duration target) {
         Planner.Input in = input(rate, PodCapacity.MEASURED_SCAN_IN_RATE, SCAN, OptionalLong.empty());
-        return Planner.plan(new Planner.Input(in.function(), rate, in.serviceTime(), in.maxRatePerPod(), in.settings(),
-                in.podStartup(), in.warmUp(), in.margin(), in.cpuRequestMillisPerPod(), in.quotaCpuMillisLeft(), target,
-                Planner.STORE_WRITES_PER_SECOND, in.ramp()));
+        return Planner.plan(aiming(in, target, in.ramp()));
     }
 
     /** 13,300 scans/s on pods of scan-in's measured rate, up to 30 of them, that ramp up as {@code ramp}. */
     private static Planner.Plan ramping(WarmUpRamp ramp, AutoscalerSettings settings) {
-        Planner.Input in = input(13_300, PodCapacity.MEASURED_SCAN_IN_RATE, settings, OptionalLong.empty());
-        return Planner.plan(new Planner.Input(in.function(), in.peakRate(), in.serviceTime(), in.maxRatePerPod(),
-                in.settings(), in.podStartup(), Duration.ofSeconds(30), in.margin(), in.cpuRequestMillisPerPod(),
-                in.quotaCpuMillisLeft(), Planner.P99_TARGET, Planner.STORE_WRITES_PER_SECOND, ramp));
+        return Planner.plan(aiming(warmingUp(input(13_300, PodCapacity.MEASURED_SCAN_IN_RATE, settings,
+                OptionalLong.empty())), Planner.P99_TARGET, ramp));
     }
 
     /** The p99 of the plan's step to the peak with {@code pods} pre-warmed, as the plan simulates it. */
@@ -124,20 +131,15 @@ class PlannerTest {
     void aWarmUpBeforeReadyMeansPreHeatedPodsAndNoneMeansNativeOnes() {
         Planner.Input in = input(13_300, PodCapacity.MEASURED_SCAN_IN_RATE, SCAN, OptionalLong.empty());
         assertEquals("none", Planner.plan(in).ramp());
-        Planner.Plan preheated = Planner.plan(new Planner.Input(in.function(), in.peakRate(), in.serviceTime(),
-                in.maxRatePerPod(), in.settings(), in.podStartup(), Duration.ofSeconds(30), in.margin(),
-                in.cpuRequestMillisPerPod(), in.quotaCpuMillisLeft()));
+        Planner.Plan preheated = Planner.plan(warmingUp(in));
         assertEquals("preheated", preheated.ramp());
         assertEquals(ramping(WarmUpRamp.PREHEATED, SCAN).minScale(), preheated.minScale());
     }
 
     @Test
     void aTargetNoWarmPodKeepsAddsNoPodsForTheRamp() {
-        Planner.Input in = input(13_300, PodCapacity.MEASURED_SCAN_IN_RATE, SCAN, OptionalLong.empty());
-        Planner.Plan plan = Planner.plan(new Planner.Input(in.function(), in.peakRate(), in.serviceTime(),
-                in.maxRatePerPod(), in.settings(), in.podStartup(), Duration.ofSeconds(30), in.margin(),
-                in.cpuRequestMillisPerPod(), in.quotaCpuMillisLeft(), Duration.ofMillis(19), Planner.STORE_WRITES_PER_SECOND,
-                WarmUpRamp.PREHEATED));
+        Planner.Plan plan = Planner.plan(aiming(warmingUp(input(13_300, PodCapacity.MEASURED_SCAN_IN_RATE, SCAN,
+                OptionalLong.empty())), Duration.ofMillis(19), WarmUpRamp.PREHEATED));
         assertEquals(0, plan.podsForP99(), "no pod serves faster than idle");
         assertEquals(4, plan.minScale());
         assertFalse(plan.cappedByMaxScale());
