@@ -214,7 +214,7 @@ print("(cores busy: CPU-seconds per second of the row, of 2; of it JIT: the func
       "ready to run but waited for a core, loops: its event loops' share; GC: the function's pauses in the row, "
       "and how many were longer than its p99)")
 bare, noop, scan, paced = rows[0], rows[1], rows[2], rows[3:]
-half = paced[shares.index("50")] if "50" in shares else paced[0]
+half = paced[shares.index("50")] if "50" in shares else paced[0] if paced else None  # SHARES=" ": no k6 rows
 ratio = scan["rate"] / noop["rate"]
 print(f"scan-in / bare ceiling: {scan['rate'] / bare['rate']:.2f};  scan-in / authenticated no-op: {ratio:.2f} "
       f"(target >= 0.90: {'met' if ratio >= 0.9 else 'NOT met'});  authenticated no-op / bare: {noop['rate'] / bare['rate']:.2f}")
@@ -223,10 +223,11 @@ print(f"per CPU-second of the function: {scan['per_cpu']:,.0f} scans at the maxi
       + f"; {noop['per_cpu']:,.0f} authenticated no-ops, {bare['per_cpu']:,.0f} bare; scans / authenticated no-ops "
       f"{scan['per_cpu'] / noop['per_cpu']:.2f}")
 # the target is at half this run's maximum: judged only for that row
-verdict = (f" (target <= 20 ms at 50%: {'met' if half['p99'] <= 20 else 'NOT met'})"
-           if "50" in shares and not fixed else "")
-print(f"{half['name']} (constant arrival): p99 {half['p99']:.1f} ms{verdict}, p99.9 {half['p999']:.1f} ms, "
-      f"max {half['max']:.1f} ms, {half['dropped']} dropped, {half['failed']} failed")
+if half:
+    verdict = (f" (target <= 20 ms at 50%: {'met' if half['p99'] <= 20 else 'NOT met'})"
+               if "50" in shares and not fixed else "")
+    print(f"{half['name']} (constant arrival): p99 {half['p99']:.1f} ms{verdict}, p99.9 {half['p999']:.1f} ms, "
+          f"max {half['max']:.1f} ms, {half['dropped']} dropped, {half['failed']} failed")
 hwm = max(r["hwm"] for r in rows)
 print(f"resident memory: highest {hwm} MiB of the {limit} MiB limit ({'within' if hwm <= limit else 'OVER'})")
 
@@ -283,6 +284,7 @@ PY
   kill -0 "$APP_PID" || echo "scan-in EXITED (it exits on OutOfMemoryError)"
   # what the figures came from, kept: the function's GC log and start log, the rows, k6's summary, the metrics
   mkdir -p "$RESULTS/$mode"
+  shopt -s nullglob  # no k6 summaries or metrics when SHARES is " "
   cp "$GC_LOG" "$ROWS" "$BENCH_DIR"/k6-*.json "$BENCH_DIR"/metrics-*.txt "$BENCH_DIR"/threads-*.txt "$BENCH_DIR/start-pod-$mode.log" "$RESULTS/$mode/"
   echo "kept in $RESULTS/$mode: the GC log, the rows, k6's summaries, the metrics before and after each k6 run"
   stop_app

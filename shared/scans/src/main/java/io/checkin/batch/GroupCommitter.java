@@ -15,10 +15,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Group commit: many requests' items written with one call. Items wait in a bounded queue; each writer
- * thread takes what is there and writes it as one batch. A writer that finds the store idle (no other
- * batch in flight) writes at once, so a lone request waits for nothing; while other batches are in flight
- * it gathers more, for at most {@code maxWait}, up to {@code maxBatch} items. Every item's future
- * completes with its own outcome, so each request answers only for what happened to its own item.
+ * thread takes what is there and writes it as one batch. A writer that finds a lone item waiting and no
+ * other batch in flight writes it at once, so a request to an idle process waits for nothing. When it finds
+ * more than one item waiting (items arrive faster than one write takes) or another batch in flight, it
+ * gathers more, for at most {@code maxWait}, up to {@code maxBatch} items: a busy process makes fewer,
+ * larger writes, each costing it about what a write of one item costs. Every item's future completes with
+ * its own outcome, so each request answers only for what happened to its own item.
  */
 public final class GroupCommitter<T> implements AutoCloseable {
 
@@ -90,7 +92,7 @@ public final class GroupCommitter<T> implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
-                if (batch.size() < maxBatch && maxWaitNanos > 0 && inFlight.get() > 0) {
+                if (batch.size() < maxBatch && maxWaitNanos > 0 && busy(batch)) {
                     gather(batch);
                 }
                 write(batch);
@@ -104,7 +106,15 @@ public final class GroupCommitter<T> implements AutoCloseable {
         }
     }
 
-    /** The store is busy with other batches: wait a little for more items, so fewer, larger writes go out. */
+    /**
+     * Whether more items are coming: more than one was waiting when the writer took {@code batch} (they arrived
+     * faster than the last write took), or another writer's batch is in flight.
+     */
+    private boolean busy(List<Pending<T>> batch) {
+        return batch.size() > 1 || inFlight.get() > 0;
+    }
+
+    /** More items are coming: wait a little for them, so fewer, larger writes go out. */
     private void gather(List<Pending<T>> batch) throws InterruptedException {
         long deadline = System.nanoTime() + maxWaitNanos;
         while (batch.size() < maxBatch) {

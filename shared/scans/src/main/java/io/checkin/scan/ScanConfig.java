@@ -32,7 +32,10 @@ public interface ScanConfig {
         @WithDefault("500")
         int maxBatch();
 
-        /** Longest a batch waits for more scans while other batches are being written; idle means no wait. */
+        /**
+         * Longest a batch waits for more scans when the pod is busy (more than one scan waiting for the writer, or
+         * another batch being written); a lone scan at an idle pod does not wait.
+         */
         @WithDefault("2ms")
         Duration maxWait();
 

@@ -110,6 +110,27 @@ class GroupCommitterTest {
     }
 
     @Test
+    void itemsThatArrivedFasterThanAWriteGatherMoreForUpToMaxWaitEvenWithOneWriter() throws Exception {
+        committer(3, Duration.ofSeconds(3), 1);
+        writer.gate = new CountDownLatch(1);
+        committer.submit("held");
+        writer.awaitWriting(); // the only writer is in flight
+        CompletableFuture<ItemOutcome> a = committer.submit("a");
+        CompletableFuture<ItemOutcome> b = committer.submit("b"); // two waiting: they arrive faster than it writes
+        writer.gate.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (committer.queued() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(1); // until the writer has taken "a" and "b"
+        }
+        assertEquals(0, committer.queued());
+        CompletableFuture<ItemOutcome> c = committer.submit("c"); // after they were taken: joins them, filling the batch
+        for (CompletableFuture<ItemOutcome> f : List.of(a, b, c)) {
+            assertSame(ItemOutcome.WRITTEN, f.get(2, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of(List.of("held"), List.of("a", "b", "c")), writer.batches);
+    }
+
+    @Test
     void eachItemGetsItsOwnOutcome() throws Exception {
         committer(10, Duration.ZERO, 1);
         writer.gate = new CountDownLatch(1);
