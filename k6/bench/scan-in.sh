@@ -27,7 +27,10 @@
 # (10000), MODES ("on off"), SKIP_BUILD=1 to reuse the last build, JAVA_HOME to run the function on another JVM, K6
 # (else found by find_k6), K6_MEMORY (2GiB: what k6 may hold before it collects, lib.sh), FUNCTION_OPTS (more JVM
 # options for the function, after the pod's), RESULTS (k6/target/scan-in: where each mode's GC log, rows, k6 summary
-# and metrics are kept), PIN=1 (the function alone on one core, everything else on the other).
+# and metrics are kept), PIN=1 (the function alone on one core, everything else on the other), PROFILE=1 (where each
+# row's function CPU went: async-profiler samples the function's threads every millisecond of CPU during each row, the
+# stacks are kept as RESULTS/<mode>/profile-<row>.collapsed and k6/bench/profile.py prints them as microseconds per
+# request by stage; its library comes from Maven Central, tools.profiler:async-profiler, at the first use).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source k6/bench/lib.sh
@@ -68,8 +71,20 @@ thread_ticks() {
     printf '%s %s\n' "$(tr -d '0-9 ' 2>/dev/null < "$task/comm")" "$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null)"
   done
 }
+# PROFILE=1: async-profiler's library, loaded into the function for each row (JVMTI.agent_load: no other tool needed)
+profiler=""
+if [[ "${PROFILE:-}" == 1 ]]; then
+  profiler=$PWD/k6/target/profiler/libasyncProfiler.so
+  if [[ ! -f $profiler ]]; then
+    ./mvnw -B -q dependency:copy -Dartifact=tools.profiler:async-profiler:3.0 -DoutputDirectory=k6/target/profiler
+    unzip -o -q -j k6/target/profiler/async-profiler-3.0.jar linux-x64/libasyncProfiler.so -d k6/target/profiler
+  fi
+fi
+# profiling OPTIONS: async-profiler's options, given to the running function (quoted: jcmd would split them at "=")
+profiling() { [[ -z $profiler ]] || jcmd "$APP_PID" JVMTI.agent_load "$profiler" "\"$1\"" > /dev/null; }
 # begin: where a row's costs are counted from
 begin() {
+  profiling start,event=cpu,interval=1ms,threads
   B_APP=$(ticks "$APP_PID") B_STORE=$(ticks "$STACK_PID") B_GEN=$(reaped) B_GC=$(wc -l < "$GC_LOG")
   waited "$APP_PID" > "$BENCH_DIR/waited-begin.txt"
   thread_ticks "$APP_PID" > "$BENCH_DIR/threads-begin.txt"
@@ -88,6 +103,7 @@ row() {
   echo "${1// /_} $2 $3 $4 $5 $6 $7 $8 $9 $(( $(ticks "$APP_PID") - B_APP )) $(( $(reaped) - B_GEN )) \
 $(( $(ticks "$STACK_PID") - B_STORE )) $gc $(mib "$APP_PID" VmRSS) $(mib "$APP_PID" VmHWM) \
 $(waited_since "$BENCH_DIR/waited-begin.txt") $(spent CompilerThre) $(spent '^VMThread$')" >> "$ROWS"
+  profiling "stop,file=$BENCH_DIR/profile-$(wc -l < "$ROWS").collapsed,collapsed"
 }
 
 # scan_wrk PATH SECONDS [NAME=VALUE...]: wrk with scan.lua on the function's PATH; prints wrk's output
@@ -285,8 +301,10 @@ PY
   # what the figures came from, kept: the function's GC log and start log, the rows, k6's summary, the metrics
   mkdir -p "$RESULTS/$mode"
   shopt -s nullglob  # no k6 summaries or metrics when SHARES is " "
-  cp "$GC_LOG" "$ROWS" "$BENCH_DIR"/k6-*.json "$BENCH_DIR"/metrics-*.txt "$BENCH_DIR"/threads-*.txt "$BENCH_DIR/start-pod-$mode.log" "$RESULTS/$mode/"
+  cp "$GC_LOG" "$ROWS" "$BENCH_DIR"/k6-*.json "$BENCH_DIR"/metrics-*.txt "$BENCH_DIR"/threads-*.txt \
+    "$BENCH_DIR"/profile-*.collapsed "$BENCH_DIR/start-pod-$mode.log" "$RESULTS/$mode/"
   echo "kept in $RESULTS/$mode: the GC log, the rows, k6's summaries, the metrics before and after each k6 run"
+  [[ -z $profiler ]] || python3 k6/bench/profile.py "$RESULTS/$mode"
   stop_app
   stop_stack
   trap - EXIT
