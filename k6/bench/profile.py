@@ -7,18 +7,18 @@ import collections
 import re
 import sys
 
-# (stage, test on the thread's name, test on the stack): first match wins
+# (stage, test on the thread's name, test on any frame of the stack, test on the innermost Java frame): first match wins
 STAGES = [
-    ("GC (the VM thread)", r"^VM Thread", None),
-    ("JIT compilers", r"CompilerThre", None),
-    ("bearer token verification", None, r"org/jose4j|io/smallrye/jwt"),
-    ("group commit writer (insertMany)", r"-writer-", None),
-    ("store driver on request threads", None, r"com/mongodb|org/bson"),
-    ("threads handing work over", None, r"jdk/internal/misc/Unsafe\.(park|unpark)$"),
-    ("the scan's own checks and event", None, r"io/checkin/(scan|code|limit)/"),
-    ("HTTP and routing (event loops)", r"^vert\.x-eventloop", None),
-    ("dispatch, JSON, answer (workers)", r"^executor-thread", None),
-    ("other threads", None, None),
+    ("GC (the VM thread)", r"^VM Thread", None, None),
+    ("JIT compilers", r"CompilerThre", None, None),
+    ("bearer token verification", None, r"org/jose4j|io/smallrye/jwt", None),
+    ("group commit writer (insertMany)", r"-writer-", None, None),
+    ("store driver on request threads", None, r"com/mongodb|org/bson", None),
+    ("threads handing work over", None, None, r"^jdk/internal/misc/Unsafe\.(park|unpark)$"),
+    ("the scan's own checks and event", None, r"io/checkin/(scan|code|limit)/", None),
+    ("HTTP and routing (event loops)", r"^vert\.x-eventloop", None, None),
+    ("dispatch, JSON, answer (workers)", r"^executor-thread", None, None),
+    ("other threads", None, None, None),
 ]
 
 
@@ -33,13 +33,11 @@ def short(name):
 def stage(thread, frames):
     java = [f for f in frames if "/" in f]
     leaf = java[-1] if java else ""
-    for name, on_thread, on_stack in STAGES:
-        if on_thread and not re.search(on_thread, thread):
+    stack = ";".join(frames)
+    for name, on_thread, on_stack, on_leaf in STAGES:
+        if ((on_thread and not re.search(on_thread, thread)) or (on_stack and not re.search(on_stack, stack))
+                or (on_leaf and not re.search(on_leaf, leaf))):
             continue
-        if on_stack:
-            target = leaf if on_stack.endswith("$") else ";".join(frames)
-            if not re.search(on_stack, target):
-                continue
         return name
     return STAGES[-1][0]
 
@@ -62,7 +60,7 @@ def main(folder):
     if not columns:
         sys.exit(f"no profiles in {folder}")
     print(f"{'function CPU per request (us)':<34}" + "".join(f"{name:>10}" for name, _, _ in columns))
-    for name, _, _ in STAGES:
+    for name, *_ in STAGES:
         print(f"{name:<34}" + "".join(f"{spent[name] * 1000 / requests:>10.1f}" for _, requests, spent in columns))
     print(f"{'all':<34}" + "".join(f"{sum(spent.values()) * 1000 / requests:>10.1f}" for _, requests, spent in columns))
     print("(async-profiler, one sample per millisecond of a thread's CPU; the profiler's own cost is in the rows' rates)")

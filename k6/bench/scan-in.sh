@@ -24,8 +24,8 @@
 # Environment: DURATION (15s), WARMUP (5s), HALF_SECONDS (30), SHARES (50; e.g. "25 50"), MAX (the requests/s the SHARES
 # are of: this run's measured maximum unless given; give one to compare two runs at the same rates), K6_WARMUP (10s,
 # unmeasured k6 at the same rate before each k6 row), CONNECTIONS (32), THREADS (2), VENUES (1000), CITIZENS (10000),
-# ROUNDS (3: how many times the no-op and the maximum alternate; the median round's ratio counts, and the median maximum
-# is what SHARES are of), MODES ("on off"), SKIP_BUILD=1 to reuse the last build, JAVA_HOME to run the function on
+# ROUNDS (3: how many times the no-op and the maximum alternate; the round whose ratio is the median counts, and its
+# maximum is what SHARES are of), MODES ("on off"), SKIP_BUILD=1 to reuse the last build, JAVA_HOME to run the function on
 # another JVM, K6 (else found by find_k6), K6_MEMORY (2GiB: what k6 may hold before it collects, lib.sh), FUNCTION_OPTS
 # (more JVM options for the function, after the pod's), RESULTS (k6/target/scan-in: where each mode's GC log, rows, k6
 # summary and metrics are kept), PIN=1 (the function alone on one core, everything else on the other), PROFILE=1 (where
@@ -162,13 +162,15 @@ for mode in ${MODES:-on off}; do
 
   wrk_row "warmup (bare ceiling)" /warmup NO_BODY=1 BEARER=0
   # ROUNDS: the no-op and the maximum alternate, so that the host's drift between rows falls on both alike
-  scan_rates=()
+  : > "$BENCH_DIR/rounds.txt"
   for ((round = 1; round <= ROUNDS; round++)); do
     wrk_row "warmup + token (no-op)" /warmup NO_BODY=1
+    noop_rate=$RATE
     wrk_row "scan-in (max)" /scan-in
-    scan_rates+=("$RATE")
+    echo "$noop_rate $RATE" >> "$BENCH_DIR/rounds.txt"
   done
-  max=$(printf '%s\n' "${scan_rates[@]}" | sort -g | awk '{rate[NR] = $1} END {print rate[int((NR + 1) / 2)]}')
+  # the maximum of the round that counts: the one whose scan-in / no-op ratio is the median (as the summary takes it)
+  max=$(awk '{print $2 / $1, $2}' "$BENCH_DIR/rounds.txt" | sort -g | awk '{rate[NR] = $2} END {print rate[int(NR / 2) + 1]}')
   before=$(count_scans)
   : > "$BENCH_DIR/k6-ok.txt"
   for share in $SHARES; do
