@@ -85,10 +85,12 @@ free_port() {
 }
 
 # start_stack [NAME=VALUE...]: starts ./local-stack in the background on a fresh data folder (BENCH_DIR) with
-# that environment, by default the benchmarks' (memory store, the per-person limit out of the way); sets
-# STACK_PID, BASE, and TOKEN_<role> (TOKEN_venue_manager, TOKEN_citizen, TOKEN_health_official, TOKEN_operator).
+# that environment, by default the benchmarks' (memory store, the per-person limit out of the way), and
+# STORE_JAVA_OPTS, when set, as its JVM options (JAVA_OPTS); sets STACK_PID, BASE, and TOKEN_<role>
+# (TOKEN_venue_manager, TOKEN_citizen, TOKEN_health_official, TOKEN_operator).
 start_stack() {
   (( $# )) || set -- CHECKIN_EMBEDDED_STORE=memory "CHECKIN_SCAN_RATE_LIMIT_PER_MINUTE=$BENCH_SCAN_LIMIT"
+  [[ -z "${STORE_JAVA_OPTS:-}" ]] || set -- "$@" "JAVA_OPTS=$STORE_JAVA_OPTS"
   BENCH_DIR=$(mktemp -d)
   local port; port=$(free_port)
   BASE="http://127.0.0.1:$port"
