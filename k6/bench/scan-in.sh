@@ -138,27 +138,26 @@ wrk_row() {
 }
 
 # k6_run TAG URL DURATION [-e NAME=VALUE...]: k6 (steps.js) at $rate on URL for DURATION, its summary in
-# BENCH_DIR/k6-TAG.json and the number of its 2xx answers in k6-TAG.json.ok
+# BENCH_DIR/k6-TAG.json and its figures in k6-TAG.txt: requests, requests/s, p50, p99, p99.9, max (ms), failed, dropped
 k6_run() {
   "${others[@]}" "${K6_ENV[@]}" "$K6" run --quiet --no-color --summary-export "$BENCH_DIR/k6-$1.json" -e RATE="$rate" \
     -e DURATION="$3" -e URL="$2" -e STATS='med,p(99),p(99.9),max' "${@:4}" k6/bench/steps.js > "$BENCH_DIR/k6-$1.log" 2>&1 \
     || { cat "$BENCH_DIR/k6-$1.log"; echo "k6 failed" >&2; exit 1; }
-  python3 -c 'import json, sys; m = json.load(open(sys.argv[1]))["metrics"]
-print(int(m["http_reqs"]["count"] - m.get("http_req_failed", {}).get("passes", 0)))' "$BENCH_DIR/k6-$1.json" \
-    > "$BENCH_DIR/k6-$1.json.ok"
-}
-# k6_row NAME TAG: the row of k6_run TAG's summary, with its costs since begin
-k6_row() {
-  local requests got p50 p99 p999 most failed dropped
-  read -r requests got p50 p99 p999 most failed dropped < <(python3 - "$BENCH_DIR/k6-$2.json" <<'PY'
+  python3 - "$BENCH_DIR/k6-$1.json" > "$BENCH_DIR/k6-$1.txt" <<'PY'
 import json, sys
 m = json.load(open(sys.argv[1]))["metrics"]
 d = m["http_req_duration"]
 print(m["http_reqs"]["count"], m["http_reqs"]["rate"], d["med"], d["p(99)"], d["p(99.9)"], d["max"],
       m.get("http_req_failed", {}).get("passes", 0), m.get("dropped_iterations", {}).get("count", 0))
 PY
-)
-  row "$1" "$requests" "$got" "$p50" "$p99" "$p999" "$most" "$failed" "$dropped"
+}
+# k6_ok TAG: how many of k6_run TAG's requests were answered 2xx
+k6_ok() { awk '{print $1 - $7}' "$BENCH_DIR/k6-$1.txt"; }
+# k6_row NAME TAG: the row of k6_run TAG, with its costs since begin
+k6_row() {
+  local figures
+  read -r -a figures < "$BENCH_DIR/k6-$2.txt"
+  row "$1" "${figures[@]}"
 }
 
 metrics() { operator_metrics "$FN"; }
@@ -209,15 +208,17 @@ for mode in ${MODES:-on off}; do
     wrk_row "scan-in (max)" /scan-in
     echo "$noop_rate $RATE" >> "$BENCH_DIR/rounds.txt"
   done
-  # the maximum of the round that counts: the one whose scan-in / no-op ratio is the median (as the summary takes it)
-  max=$(awk '{print $2 / $1, $2}' "$BENCH_DIR/rounds.txt" | sort -g | awk '{rate[NR] = $2} END {print rate[int(NR / 2) + 1]}')
+  # the round that counts: the one whose scan-in / no-op ratio is the median; the summary judges it, and its maximum
+  # is what SHARES are of
+  read -r median_round max < <(awk '{print $2 / $1, NR, $2}' "$BENCH_DIR/rounds.txt" | sort -g |
+    awk '{round[NR] = $2; rate[NR] = $3} END {i = int(NR / 2) + 1; print round[i], rate[i]}')
   before=$(count_scans)
   : > "$BENCH_DIR/k6-ok.txt"
   for share in $SHARES; do
     rate=$(python3 -c "print(int(float('${MAX:-$max}') * $share / 100))")
     # unmeasured first, at the same rate: k6 opens many more connections than wrk, new paths for the JIT to compile
     k6_run "warm-$share" "$FN/scan-in" "$K6_WARMUP"
-    cat "$BENCH_DIR/k6-warm-$share.json.ok" >> "$BENCH_DIR/k6-ok.txt"
+    k6_ok "warm-$share" >> "$BENCH_DIR/k6-ok.txt"
     metrics > "$BENCH_DIR/metrics-before-$share.txt" || true
     begin
     cp "$BENCH_DIR/threads-begin.txt" "$BENCH_DIR/threads-before-$share.txt"
@@ -225,7 +226,7 @@ for mode in ${MODES:-on off}; do
     k6_row "scan-in $share% $rate/s (k6)" "$share"
     thread_ticks "$APP_PID" > "$BENCH_DIR/threads-after-$share.txt"
     metrics > "$BENCH_DIR/metrics-after-$share.txt" || true
-    cat "$BENCH_DIR/k6-$share.json.ok" >> "$BENCH_DIR/k6-ok.txt"
+    k6_ok "$share" >> "$BENCH_DIR/k6-ok.txt"
     # the control: the same k6 at the same rate against the authenticated no-op, which verifies the same tokens and
     # writes nothing (no body: /warmup takes none); what its tail shares with the scan's is the load generator's and
     # the machine's (CONTROL=0 leaves it out)
@@ -238,10 +239,11 @@ for mode in ${MODES:-on off}; do
   done
   after=$(count_scans)
 
-  python3 - "$ROWS" "$TICKS" "$POD_LIMIT_MI" "$BENCH_DIR" "${MAX:-}" $SHARES <<'PY'
+  python3 - "$ROWS" "$TICKS" "$POD_LIMIT_MI" "$BENCH_DIR" "$median_round" "${MAX:-}" $SHARES <<'PY'
 import re, sys
 rows_file, ticks, limit, folder = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-fixed, shares = sys.argv[5], sys.argv[6:]  # fixed: MAX, when the shares are not of this run's maximum
+median_round = int(sys.argv[5])  # the round whose scan-in / no-op ratio is the median, from 1
+fixed, shares = sys.argv[6], sys.argv[7:]  # fixed: MAX, when the shares are not of this run's maximum
 rows = []
 for line in open(rows_file):
     f = line.split()
@@ -278,8 +280,7 @@ scans = [r for r in rows if r["name"] == "scan-in (max)"]
 paced = [r for r in rows if r["name"].endswith("(k6)")]
 half = paced[shares.index("50")] if "50" in shares else paced[0] if paced else None  # SHARES=" ": no k6 rows
 # with ROUNDS > 1 the round whose ratio is the median stands for the run
-rounds = sorted(range(len(scans)), key=lambda i: scans[i]["rate"] / noops[i]["rate"])
-noop, scan = noops[rounds[len(rounds) // 2]], scans[rounds[len(rounds) // 2]]
+noop, scan = noops[median_round - 1], scans[median_round - 1]
 ratio = scan["rate"] / noop["rate"]
 if len(scans) > 1:
     print("scan-in / authenticated no-op, round by round: "

@@ -28,9 +28,9 @@ export default function () {
   const token = tokens[Math.floor(Math.random() * tokens.length)];
   const code = codes[Math.floor(Math.random() * codes.length)];
   const body = JSON.stringify({ code, scanId: crypto.randomUUID() });
-  if (__ENV.NO_BODY) {
-    http.post(__ENV.URL, null, { headers: { Authorization: `Bearer ${token}` } });
-    return;
+  const headers = { Authorization: `Bearer ${token}` };
+  if (!__ENV.NO_BODY) {
+    headers['Content-Type'] = 'application/json';
   }
-  http.post(__ENV.URL, body, { headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` } });
+  http.post(__ENV.URL, __ENV.NO_BODY ? null : body, { headers });
 }
